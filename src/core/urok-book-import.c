@@ -1,0 +1,91 @@
+/* urok-book-import.c: bringing a textbook file into the library.
+ *
+ * The file is copied into the app's own books folder first and only read
+ * there, so the catalogue never points at a file the user may move or delete.
+ * A book that fails to read leaves nothing behind.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "urok-book-import.h"
+#include "urok-epub-info.h"
+
+UrokBookInfo *
+urok_book_import (UrokStore   *store,
+                  GFile       *source,
+                  const char  *books_dir,
+                  gboolean    *out_was_new,
+                  GError     **error)
+{
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(UrokBookInfo) info = NULL;
+  g_autoptr(UrokBookInfo) existing = NULL;
+  g_autoptr(UrokBookInfo) placed = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *final_path = NULL;
+
+  g_return_val_if_fail (UROK_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+  g_return_val_if_fail (books_dir != NULL, NULL);
+
+  if (g_mkdir_with_parents (books_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the books folder “%s”: %s"), books_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  {
+    g_autofree char *template = g_build_filename (books_dir, ".import-XXXXXX.epub", NULL);
+    int fd = g_mkstemp (template);
+
+    if (fd < 0)
+      {
+        int saved_errno = errno;
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Could not write into the books folder: %s"), g_strerror (saved_errno));
+        return NULL;
+      }
+    g_close (fd, NULL);
+    tmp_path = g_steal_pointer (&template);
+    tmp = g_file_new_for_path (tmp_path);
+  }
+
+  if (!g_file_copy (source, tmp, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    goto fail;
+
+  info = urok_epub_read_info_from_file (tmp_path, error);
+  if (info == NULL)
+    goto fail;
+
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, urok_book_info_get_identifier (info), -1);
+  basename = g_strdup_printf ("%.24s.epub", digest);
+  final_path = g_build_filename (books_dir, basename, NULL);
+  if (g_rename (tmp_path, final_path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not store the book: %s"), g_strerror (saved_errno));
+      goto fail;
+    }
+
+  existing = urok_store_find_book (store, urok_book_info_get_identifier (info), NULL);
+  if (out_was_new != NULL)
+    *out_was_new = existing == NULL;
+
+  placed = urok_book_info_copy_with_file (info, final_path);
+  return urok_store_save_book (store, placed, error);
+
+fail:
+  g_unlink (tmp_path);
+  return NULL;
+}

@@ -1,0 +1,16 @@
+/* urok-library-page.h: the Library section: the teacher's textbooks.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define UROK_TYPE_LIBRARY_PAGE (urok_library_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK, LIBRARY_PAGE, GtkWidget)
+
+G_END_DECLS

@@ -1,0 +1,168 @@
+/* urok-presentation-page.c: the Presentation section: lessons ready to show.
+ *
+ * Presentation mode itself (full screen, the whiteboard, the stage timer)
+ * comes with the presentation issue.  Until then this page says so plainly
+ * and lists what each lesson will show, rather than offering a fake start.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "urok-presentation-page.h"
+#include "urok-section-util.h"
+#include "urok-store.h"
+
+struct _UrokPresentationPage
+{
+  GtkWidget   parent_instance;
+
+  UrokStore  *store;
+  GListModel *lessons;
+  gulong      changed_id;
+
+  GtkStack   *stack;
+  GtkListBox *list;
+};
+
+G_DEFINE_FINAL_TYPE (UrokPresentationPage, urok_presentation_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  UrokLessonInfo *lesson = item;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  int n_stages = urok_lesson_info_get_n_stages (lesson);
+  GtkWidget *row = adw_action_row_new ();
+
+  g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%d stage", "%d stages", n_stages), n_stages);
+  g_string_append (subtitle, " · ");
+  g_string_append_printf (subtitle, _("%d of %d min planned"),
+                          urok_lesson_info_get_planned_minutes (lesson),
+                          urok_lesson_info_get_duration_minutes (lesson));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), urok_lesson_info_get_title (lesson));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("video-display-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+reload (UrokPresentationPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->lessons);
+  if (self->store != NULL)
+    self->lessons = urok_store_list_lessons (self->store, &error);
+  if (error != NULL)
+    g_warning ("Could not list lessons: %s", error->message);
+
+  gtk_list_box_bind_model (self->list, self->lessons, create_row, self, NULL);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->lessons != NULL && g_list_model_get_n_items (self->lessons) > 0
+                                    ? "list" : "empty");
+}
+
+static void
+urok_presentation_page_set_store (UrokPresentationPage *self,
+                                  UrokStore            *store)
+{
+  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, store,
+                            "changed::lessons", G_CALLBACK (reload));
+  reload (self);
+}
+
+static void
+urok_presentation_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  UrokPresentationPage *self = UROK_PRESENTATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+urok_presentation_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  UrokPresentationPage *self = UROK_PRESENTATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      urok_presentation_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+urok_presentation_page_dispose (GObject *object)
+{
+  UrokPresentationPage *self = (UrokPresentationPage *)object;
+
+  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_PRESENTATION_PAGE);
+  g_clear_object (&self->lessons);
+
+  G_OBJECT_CLASS (urok_presentation_page_parent_class)->dispose (object);
+}
+
+static void
+urok_presentation_page_class_init (UrokPresentationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = urok_presentation_page_dispose;
+  object_class->get_property = urok_presentation_page_get_property;
+  object_class->set_property = urok_presentation_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         UROK_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-presentation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UrokPresentationPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, UrokPresentationPage, list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* No presentation.* actions yet: starting a presentation is the
+   * presentation issue, and the empty state's only command is win.section. */
+}
+
+static void
+urok_presentation_page_init (UrokPresentationPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

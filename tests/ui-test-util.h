@@ -1,0 +1,23 @@
+/* ui-test-util.h: driving the real app in UI tests.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "urok-application.h"
+#include "urok-window.h"
+
+G_BEGIN_DECLS
+
+UrokApplication *ui_test_start_app      (void);
+void             ui_test_wait_frames    (GtkWidget  *widget,
+                                         guint       n_frames);
+void             ui_test_iterate        (void);
+gpointer         ui_test_find_toplevel  (GType       type);
+void             ui_test_save_png       (GtkWidget  *widget,
+                                         const char *name);
+
+G_END_DECLS
