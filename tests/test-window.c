@@ -16,7 +16,6 @@ main_window (void)
 {
   GtkWindow *window;
 
-  /* Started inside the first test, where the isolated XDG dirs exist. */
   if (app == NULL)
     app = ui_test_start_app ();
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -159,9 +158,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *dirs = ui_test_isolate_dirs ();
+  g_autoptr(GFile) root = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
 
@@ -175,5 +176,8 @@ main (int   argc,
   if (app != NULL)
     g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
+
+  root = g_file_new_for_path (dirs);
+  ui_test_remove_tree (root);
   return ret;
 }

@@ -10,6 +10,49 @@
 #include "ui-test-util.h"
 
 /* Registers and activates the app as `urok` would, without its main loop. */
+/* A fresh home and XDG user dirs for the whole test program.  GLib's
+ * G_TEST_OPTION_ISOLATE_DIRS also empties XDG_DATA_DIRS, which hides the
+ * system MIME database and with it the SVG icon loader, so the system dirs
+ * are kept here.  Returns the directory, for the caller to remove. */
+char *
+ui_test_isolate_dirs (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *root = g_dir_make_tmp ("urok-ui-test-XXXXXX", &error);
+  static const char *vars[][2] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, vars[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (vars[i][0], dir, TRUE);
+    }
+  return root;
+}
+
+void
+ui_test_remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFile *child;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL
+         && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL)
+         && child != NULL)
+    ui_test_remove_tree (child);
+  g_file_delete (file, NULL, NULL);
+}
+
 UrokApplication *
 ui_test_start_app (void)
 {
@@ -67,7 +110,8 @@ ui_test_wait_frames (GtkWidget *widget,
 gpointer
 ui_test_find_toplevel (GType type)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  /* Owned by GTK, which keeps each toplevel alive. */
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {

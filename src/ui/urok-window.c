@@ -42,13 +42,6 @@ static const struct
   { "gradebook", "gradebook.new-class-group" },
 };
 
-UrokWindow *
-urok_window_new (UrokApplication *application)
-{
-  return g_object_new (UROK_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
-}
 
 const char *
 urok_window_get_section (UrokWindow *self)
@@ -106,7 +99,8 @@ visible_child_changed_cb (UrokWindow *self)
   if (name == NULL)
     return;
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (name));
-  g_settings_set_string (self->settings, "last-section", name);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-section", name);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (g_str_equal (sections[i].section, name))
@@ -146,29 +140,6 @@ import_book_activated (GtkWidget  *widget,
 }
 
 static void
-urok_window_constructed (GObject *object)
-{
-  UrokWindow *self = (UrokWindow *)object;
-  UrokApplication *app = UROK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  UrokStore *store = urok_application_get_store (app);
-  g_autofree char *last = NULL;
-
-  G_OBJECT_CLASS (urok_window_parent_class)->constructed (object);
-
-  self->settings = g_object_ref (urok_application_get_settings (app));
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    g_object_set (urok_window_get_page (self, sections[i].section), "store", store, NULL);
-
-  last = g_settings_get_string (self->settings, "last-section");
-  urok_window_show_section (self, last);
-  visible_child_changed_cb (self);
-}
-
-static void
 urok_window_dispose (GObject *object)
 {
   UrokWindow *self = (UrokWindow *)object;
@@ -185,7 +156,6 @@ urok_window_class_init (UrokWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = urok_window_constructed;
   object_class->dispose = urok_window_dispose;
 
   g_type_ensure (UROK_TYPE_LESSONS_PAGE);
@@ -214,4 +184,30 @@ urok_window_init (UrokWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+}
+
+/* The application is only known after construction, so the store and the
+ * settings are wired here rather than in constructed(). */
+UrokWindow *
+urok_window_new (UrokApplication *application)
+{
+  UrokWindow *self;
+  UrokStore *store = urok_application_get_store (application);
+  g_autofree char *last = NULL;
+
+  self = g_object_new (UROK_TYPE_WINDOW, "application", application, NULL);
+
+  self->settings = g_object_ref (urok_application_get_settings (application));
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    g_object_set (urok_window_get_page (self, sections[i].section), "store", store, NULL);
+
+  last = g_settings_get_string (self->settings, "last-section");
+  urok_window_show_section (self, last);
+  visible_child_changed_cb (self);
+
+  return self;
 }
