@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "ui-test-util.h"
 #include "urok-preferences-window.h"
 
@@ -64,6 +67,45 @@ test_visit_sections (void)
       g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), !=, "empty");
 
       ui_test_save_png (GTK_WIDGET (window), sections[i]);
+    }
+}
+
+/* Under LANG=ru_RU.UTF-8 the sections are named from po/ru.po. */
+static void
+test_language (void)
+{
+  static const char *const sections[][2] = {
+    { "lessons", N_("Lessons") },
+    { "presentation", N_("Presentation") },
+    { "library", N_("Library") },
+    { "quiz", N_("Tests") },
+    { "gradebook", N_("Grade Book") },
+  };
+  UrokWindow *window = main_window ();
+  const char *lang = g_getenv ("LANG");
+
+  if (lang == NULL || !g_str_has_prefix (lang, "ru"))
+    {
+      g_test_skip ("runs in the Russian pass (test-window-ru)");
+      return;
+    }
+  if (!ui_test_in_russian ())
+    {
+      g_test_skip ("the ru_RU.UTF-8 locale is not generated on this machine (locale-gen)");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *page = urok_window_get_page (window, sections[i][0]);
+      AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_parent (page));
+      const char *title = adw_view_stack_page_get_title (adw_view_stack_get_page (stack, page));
+
+      g_assert_cmpstr (title, !=, sections[i][1]);
+      g_assert_cmpstr (title, ==, g_dgettext (GETTEXT_PACKAGE, sections[i][1]));
+      g_assert_true (g_utf8_validate (title, -1, NULL));
+      /* Cyrillic, not a copy of the English. */
+      g_assert_cmpint (g_unichar_get_script (g_utf8_get_char (title)), ==, G_UNICODE_SCRIPT_CYRILLIC);
     }
 }
 
@@ -162,12 +204,18 @@ main (int   argc,
   g_autoptr(GFile) root = NULL;
   int ret;
 
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UROK_LOCALEDIR") ? g_getenv ("UROK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
 
   g_test_add_func ("/ui/window/first-run-loads-demo", test_first_run_loads_demo);
   g_test_add_func ("/ui/window/visit-sections", test_visit_sections);
+  g_test_add_func ("/ui/window/language", test_language);
   g_test_add_func ("/ui/window/new-lesson", test_new_lesson_through_action);
   g_test_add_func ("/ui/window/shortcuts-complete", test_shortcuts_window_complete);
   g_test_add_func ("/ui/window/preferences-dark-style", test_preferences_dark_style);

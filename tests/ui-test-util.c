@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include <locale.h>
+
 #include "ui-test-util.h"
 
 /* Registers and activates the app as `urok` would, without its main loop. */
@@ -36,6 +38,15 @@ ui_test_isolate_dirs (void)
       g_setenv (vars[i][0], dir, TRUE);
     }
   return root;
+}
+
+/* Whether the test runs in a Russian locale that exists on this machine. */
+gboolean
+ui_test_in_russian (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  return messages != NULL && g_str_has_prefix (messages, "ru");
 }
 
 void
@@ -133,7 +144,7 @@ ui_test_save_png (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
+                                           "screenshots", ui_test_in_russian () ? "ru" : "", NULL);
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
   int width = gtk_widget_get_width (widget);

@@ -382,7 +382,8 @@ urok_epub_read_info_from_file (const char  *path,
   if (archive_read_open_filename (a, path, 65536) != ARCHIVE_OK)
     {
       g_set_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_EPUB,
-                   _("Could not open “%s” as an EPUB book: %s"), path, archive_error_string (a));
+                   /* No path: callers name the file the user chose, not our copy. */
+                   _("The file cannot be opened as an EPUB book: %s"), archive_error_string (a));
       return NULL;
     }
   info = read_info (a, error);

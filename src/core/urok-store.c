@@ -408,6 +408,19 @@ urok_store_get_path (UrokStore *self)
   return self->path;
 }
 
+/* Imported books live beside the database, so that one folder holds all
+ * of a teacher's data and a backup of it is complete. */
+char *
+urok_store_dup_books_dir (UrokStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+
+  dir = g_path_get_dirname (self->path);
+  return g_build_filename (dir, "books", NULL);
+}
+
 int
 urok_store_get_schema_version (UrokStore *self)
 {

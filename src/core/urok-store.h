@@ -35,6 +35,7 @@ GQuark       urok_store_error_quark        (void);
 UrokStore   *urok_store_open               (const char  *path,
                                             GError     **error);
 const char  *urok_store_get_path           (UrokStore   *self);
+char        *urok_store_dup_books_dir      (UrokStore   *self);
 int          urok_store_get_schema_version (UrokStore   *self);
 int          urok_store_latest_version     (void);
 gboolean     urok_store_is_empty           (UrokStore   *self);

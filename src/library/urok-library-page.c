@@ -10,12 +10,10 @@
 
 #include <glib/gi18n.h>
 
-#include "urok-application.h"
 #include "urok-book-import.h"
 #include "urok-library-page.h"
 #include "urok-section-util.h"
 #include "urok-store.h"
-#include "urok-window.h"
 
 struct _UrokLibraryPage
 {
@@ -152,13 +150,11 @@ import_file (UrokLibraryPage *self,
     }
   else if (!was_new)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       const char *title = urok_book_info_get_title (book);
       g_autofree char *message = g_strdup_printf (_("“%s” is already in the library"),
                                                   *title != '\0' ? title : basename);
 
-      if (UROK_IS_WINDOW (root))
-        urok_window_show_toast (UROK_WINDOW (root), message);
+      urok_section_show_toast (GTK_WIDGET (self), message);
     }
 }
 
@@ -174,7 +170,7 @@ chooser_response_cb (UrokLibraryPage *self,
     return;
 
   files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  books_dir = urok_application_get_books_dir (UROK_APPLICATION (g_application_get_default ()));
+  books_dir = urok_store_dup_books_dir (self->store);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);

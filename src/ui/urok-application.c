@@ -59,8 +59,7 @@ urok_application_get_settings (UrokApplication *self)
 char *
 urok_application_get_books_dir (UrokApplication *self)
 {
-  g_autofree char *dir = g_path_get_dirname (self->store_path);
-  return g_build_filename (dir, "books", NULL);
+  return urok_store_dup_books_dir (self->store);
 }
 
 gboolean

@@ -31,6 +31,17 @@ urok_section_watch_store (GtkWidget   *page,
     g_object_notify (G_OBJECT (page), "store");
 }
 
+/* Sections do not know the window; the nearest toast overlay shows it. */
+void
+urok_section_show_toast (GtkWidget  *page,
+                         const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
 void
 urok_section_show_error (GtkWidget  *page,
                          const char *heading,

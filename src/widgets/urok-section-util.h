@@ -23,6 +23,8 @@ void urok_section_watch_store (GtkWidget        *page,
 void urok_section_show_error  (GtkWidget        *page,
                                const char       *heading,
                                const char       *message);
+void urok_section_show_toast  (GtkWidget        *page,
+                               const char       *message);
 void urok_section_ask_name    (GtkWidget        *page,
                                const char       *heading,
                                const char       *body,
