@@ -220,7 +220,7 @@ urok_application_open_store (UrokApplication *self)
   self->store = urok_store_open (self->store_path, &error);
   if (self->store == NULL)
     {
-      g_warning ("Could not open the store: %s", error->message);
+      g_message ("Could not open the store: %s", error->message);
       if (g_error_matches (error, UROK_STORE_ERROR, UROK_STORE_ERROR_CORRUPT))
         show_recovery_dialog (self, error);
       else
