@@ -5,14 +5,16 @@
  */
 #include "config.h"
 
+#include "core-test-util.h"
+
 #include "urok-demo.h"
 #include "urok-marks.h"
 
 static UrokStore *
 load_demo_into (const char *name)
 {
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), name, NULL);
-  g_autofree char *books = g_build_filename (g_get_user_data_dir (), "books", NULL);
+  g_autofree char *db = core_test_path (name);
+  g_autofree char *books = core_test_path ("books");
   g_autofree char *json = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) epub = g_file_new_for_path (DEMO_EPUB);
@@ -121,7 +123,7 @@ test_demo_twice_changes_nothing (void)
   g_autofree char *json = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *books = g_build_filename (g_get_user_data_dir (), "books", NULL);
+  g_autofree char *books = core_test_path ("books");
   g_autoptr(GFile) epub = g_file_new_for_path (DEMO_EPUB);
   gsize length;
 
@@ -148,7 +150,7 @@ test_demo_deterministic (void)
 static void
 test_bad_demo_changes_nothing (void)
 {
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "bad.db", NULL);
+  g_autofree char *db = core_test_path ("bad.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(UrokStore) store = urok_store_open (db, &error);
   /* Valid JSON whose lesson breaks a constraint after the class group and its
@@ -171,12 +173,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/demo/content", test_demo_content);
   g_test_add_func ("/core/demo/twice-changes-nothing", test_demo_twice_changes_nothing);
   g_test_add_func ("/core/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/core/demo/bad-demo-changes-nothing", test_bad_demo_changes_nothing);
 
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "core-test-util.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <glib/gstdio.h>
@@ -207,8 +209,8 @@ test_truncated_demo (void)
 static void
 test_import_dedups (void)
 {
-  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "store.db", NULL);
-  g_autofree char *books = g_build_filename (g_get_user_data_dir (), "books", NULL);
+  g_autofree char *db = core_test_path ("store.db");
+  g_autofree char *books = core_test_path ("books");
   g_autoptr(GFile) source = g_file_new_for_path (DEMO_EPUB);
   g_autoptr(GError) error = NULL;
   g_autoptr(UrokStore) store = urok_store_open (db, &error);
@@ -235,7 +237,7 @@ test_import_dedups (void)
 
   /* A refused book leaves no file behind. */
   {
-    g_autofree char *bad_path = g_build_filename (g_get_user_data_dir (), "bad.epub", NULL);
+    g_autofree char *bad_path = core_test_path ("bad.epub");
     g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
     g_autoptr(UrokBookInfo) none = NULL;
 
@@ -256,7 +258,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/epub-info/reads-metadata", test_reads_metadata);
   g_test_add_func ("/core/epub-info/hostile-books", test_hostile_books);
@@ -264,5 +266,5 @@ main (int   argc,
   g_test_add_func ("/core/epub-info/truncated-demo", test_truncated_demo);
   g_test_add_func ("/core/book-import/dedups", test_import_dedups);
 
-  return g_test_run ();
+  return core_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "core-test-util.h"
 #include "ui-test-util.h"
 
 static char *
@@ -109,6 +110,6 @@ main (int   argc,
   ret = g_test_run ();
 
   root = g_file_new_for_path (dirs);
-  ui_test_remove_tree (root);
+  core_test_remove_tree (root);
   return ret;
 }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include "core-test-util.h"
+
 #include <glib/gstdio.h>
 
 #include "urok-store-private.h"
@@ -12,7 +14,7 @@
 static char *
 temp_store_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "urok-test.db", NULL);
+  return core_test_path ("urok-test.db");
 }
 
 static int
@@ -381,7 +383,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/store/migrate-empty", test_migrate_empty);
   g_test_add_func ("/core/store/reopen", test_reopen);
@@ -394,5 +396,5 @@ main (int   argc,
   g_test_add_func ("/core/store/restore-backup", test_restore_backup);
   g_test_add_func ("/core/store/foreign-keys", test_foreign_keys_enforced);
 
-  return g_test_run ();
+  return core_test_run ();
 }

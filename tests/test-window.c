@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "core-test-util.h"
 #include "ui-test-util.h"
 #include "urok-preferences-window.h"
 
@@ -226,6 +227,6 @@ main (int   argc,
   g_clear_object (&app);
 
   root = g_file_new_for_path (dirs);
-  ui_test_remove_tree (root);
+  core_test_remove_tree (root);
   return ret;
 }

@@ -9,6 +9,7 @@
 
 #include <locale.h>
 
+#include "core-test-util.h"
 #include "ui-test-util.h"
 
 /* Registers and activates the app as `urok` would, without its main loop. */
@@ -47,21 +48,6 @@ ui_test_in_russian (void)
   const char *messages = setlocale (LC_MESSAGES, NULL);
 
   return messages != NULL && g_str_has_prefix (messages, "ru");
-}
-
-void
-ui_test_remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFile *child;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL
-         && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL)
-         && child != NULL)
-    ui_test_remove_tree (child);
-  g_file_delete (file, NULL, NULL);
 }
 
 UrokApplication *

@@ -13,7 +13,6 @@
 G_BEGIN_DECLS
 
 char            *ui_test_isolate_dirs   (void);
-void             ui_test_remove_tree    (GFile      *file);
 gboolean         ui_test_in_russian     (void);
 UrokApplication *ui_test_start_app      (void);
 void             ui_test_wait_frames    (GtkWidget  *widget,
