@@ -19,8 +19,10 @@ static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       app)
 {
+  gint64 now = g_get_monotonic_time ();
+
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
-  g_print ("first-frame %.3f ms\n", (g_get_monotonic_time () - start_time) / 1000.0);
+  g_print ("first-frame %.3f ms at %" G_GINT64_FORMAT "\n", (now - start_time) / 1000.0, now);
   g_idle_add (quit_cb, app);
 }
 
