@@ -42,7 +42,7 @@ static GParamSpec *properties[N_PROPS];
 static gulong
 points_plural (double points)
 {
-  if (points == floor (points) && points >= 0 && points < G_MAXULONG)
+  if (points == floor (points) && points >= 0 && points < 1e9)
     return (gulong)points;
   return 2;
 }
