@@ -50,7 +50,11 @@ test_visit_sections (void)
   UrokWindow *window = main_window ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
+  /* The size is remembered for the next start. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1180);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 760);
+
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       GtkWidget *page;

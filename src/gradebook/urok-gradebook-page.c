@@ -14,34 +14,23 @@
 #include "urok-gradebook-page.h"
 #include "urok-marks.h"
 #include "urok-section-util.h"
-#include "urok-store.h"
 
 struct _UrokGradebookPage
 {
-  GtkWidget      parent_instance;
+  UrokSectionPage  parent_instance;
 
-  UrokStore     *store;
-  GListModel    *groups;
-  gulong         changed_id;
+  GListModel      *groups;
   /* The class group shown, kept by id across reloads; 0 for none. */
-  gint64         group_id;
-  gboolean       reloading;
+  gint64           group_id;
+  gboolean         reloading;
 
-  GtkStack      *stack;
-  GtkDropDown   *groups_dropdown;
-  GtkStack      *students_stack;
-  GtkColumnView *students_view;
+  GtkStack        *stack;
+  GtkDropDown     *groups_dropdown;
+  GtkStack        *students_stack;
+  GtkColumnView   *students_view;
 };
 
-G_DEFINE_FINAL_TYPE (UrokGradebookPage, urok_gradebook_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (UrokGradebookPage, urok_gradebook_page, UROK_TYPE_SECTION_PAGE)
 
 static char *
 group_label (UrokClassGroup *group,
@@ -60,6 +49,7 @@ group_label (UrokClassGroup *group,
 static void
 load_students (UrokGradebookPage *self)
 {
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
   g_autoptr(GListModel) records = NULL;
   g_autoptr(GtkSelectionModel) selection = NULL;
   g_autoptr(GError) error = NULL;
@@ -67,8 +57,8 @@ load_students (UrokGradebookPage *self)
   if (self->students_view == NULL)
     return;
 
-  if (self->store != NULL && self->group_id != 0)
-    records = urok_store_list_student_records (self->store, self->group_id, &error);
+  if (store != NULL && self->group_id != 0)
+    records = urok_store_list_student_records (store, self->group_id, &error);
   if (error != NULL)
     g_warning ("Could not list the students: %s", error->message);
 
@@ -112,14 +102,19 @@ select_group (UrokGradebookPage *self,
 }
 
 static void
-reload (UrokGradebookPage *self)
+reload (UrokSectionPage *page)
 {
+  UrokGradebookPage *self = UROK_GRADEBOOK_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (page);
   g_autoptr(GError) error = NULL;
   gint64 group_id = self->group_id;
 
+  /* Without a store there is nowhere to create a class group. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gradebook.new-class-group", store != NULL);
+
   g_clear_object (&self->groups);
-  if (self->store != NULL)
-    self->groups = urok_store_list_class_groups (self->store, &error);
+  if (store != NULL)
+    self->groups = urok_store_list_class_groups (store, &error);
   if (error != NULL)
     g_warning ("Could not list class groups: %s", error->message);
 
@@ -168,12 +163,13 @@ create_class_group (GtkWidget  *page,
                     const char *name)
 {
   UrokGradebookPage *self = UROK_GRADEBOOK_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (page));
   g_autoptr(GError) error = NULL;
   g_autofree char *school_year = NULL;
   int grade_level = parse_grade_level (name);
   gint64 id;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
   if (grade_level == 0)
@@ -185,7 +181,7 @@ create_class_group (GtkWidget  *page,
     }
 
   school_year = current_school_year ();
-  id = urok_store_create_class_group (self->store, name, grade_level, school_year, &error);
+  id = urok_store_create_class_group (store, name, grade_level, school_year, &error);
   if (id == 0)
     {
       urok_section_show_error (page, _("Could not create the class"), error->message);
@@ -306,59 +302,10 @@ bind_absences_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-urok_gradebook_page_set_store (UrokGradebookPage *self,
-                               UrokStore         *store)
-{
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, store,
-                            "changed::gradebook", G_CALLBACK (reload));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "gradebook.new-class-group", self->store != NULL);
-  reload (self);
-}
-
-static void
-urok_gradebook_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  UrokGradebookPage *self = UROK_GRADEBOOK_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-urok_gradebook_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  UrokGradebookPage *self = UROK_GRADEBOOK_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      urok_gradebook_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 urok_gradebook_page_dispose (GObject *object)
 {
   UrokGradebookPage *self = (UrokGradebookPage *)object;
 
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, NULL, NULL, NULL);
   /* The drop-down reports its last change while it goes; nothing to load. */
   self->reloading = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_GRADEBOOK_PAGE);
@@ -372,16 +319,12 @@ urok_gradebook_page_class_init (UrokGradebookPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UrokSectionPageClass *page_class = UROK_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = urok_gradebook_page_dispose;
-  object_class->get_property = urok_gradebook_page_get_property;
-  object_class->set_property = urok_gradebook_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         UROK_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_detail = "gradebook";
+  page_class->reload = reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-gradebook-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokGradebookPage, stack);
@@ -398,7 +341,6 @@ urok_gradebook_page_class_init (UrokGradebookPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_average_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_suggested_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_absences_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "gradebook.new-class-group", NULL, new_class_group_activated);
 }

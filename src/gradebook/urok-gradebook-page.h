@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "urok-section-page.h"
 
 G_BEGIN_DECLS
 
 #define UROK_TYPE_GRADEBOOK_PAGE (urok_gradebook_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (UrokGradebookPage, urok_gradebook_page, UROK, GRADEBOOK_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (UrokGradebookPage, urok_gradebook_page, UROK, GRADEBOOK_PAGE, UrokSectionPage)
 
 G_END_DECLS

@@ -12,29 +12,18 @@
 
 #include "urok-lessons-page.h"
 #include "urok-section-util.h"
-#include "urok-store.h"
 
 struct _UrokLessonsPage
 {
-  GtkWidget   parent_instance;
+  UrokSectionPage  parent_instance;
 
-  UrokStore  *store;
-  GListModel *lessons;
-  gulong      changed_id;
+  GListModel      *lessons;
 
-  GtkStack   *stack;
-  GtkListBox *list;
+  GtkStack        *stack;
+  GtkListBox      *list;
 };
 
-G_DEFINE_FINAL_TYPE (UrokLessonsPage, urok_lessons_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (UrokLessonsPage, urok_lessons_page, UROK_TYPE_SECTION_PAGE)
 
 static GtkWidget *
 create_row (gpointer item,
@@ -65,13 +54,16 @@ create_row (gpointer item,
 }
 
 static void
-reload (UrokLessonsPage *self)
+reload (UrokSectionPage *page)
 {
+  UrokLessonsPage *self = UROK_LESSONS_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (page);
   g_autoptr(GError) error = NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.new", store != NULL);
   g_clear_object (&self->lessons);
-  if (self->store != NULL)
-    self->lessons = urok_store_list_lessons (self->store, &error);
+  if (store != NULL)
+    self->lessons = urok_store_list_lessons (store, &error);
   if (error != NULL)
     g_warning ("Could not list lessons: %s", error->message);
 
@@ -85,11 +77,11 @@ static void
 create_lesson (GtkWidget  *page,
                const char *title)
 {
-  UrokLessonsPage *self = UROK_LESSONS_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (page));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
 
-  if (urok_store_create_lesson (self->store, title, g_settings_get_int (settings, "lesson-length"), &error) == 0)
+  if (urok_store_create_lesson (store, title, g_settings_get_int (settings, "lesson-length"), &error) == 0)
     urok_section_show_error (page, _("Could not create the lesson"), error->message);
 }
 
@@ -106,58 +98,10 @@ new_lesson_activated (GtkWidget  *widget,
 }
 
 static void
-urok_lessons_page_set_store (UrokLessonsPage *self,
-                             UrokStore       *store)
-{
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, store,
-                            "changed::lessons", G_CALLBACK (reload));
-  reload (self);
-}
-
-static void
-urok_lessons_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  UrokLessonsPage *self = UROK_LESSONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-urok_lessons_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  UrokLessonsPage *self = UROK_LESSONS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      urok_lessons_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 urok_lessons_page_dispose (GObject *object)
 {
   UrokLessonsPage *self = (UrokLessonsPage *)object;
 
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_LESSONS_PAGE);
   g_clear_object (&self->lessons);
 
@@ -169,21 +113,16 @@ urok_lessons_page_class_init (UrokLessonsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UrokSectionPageClass *page_class = UROK_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = urok_lessons_page_dispose;
-  object_class->get_property = urok_lessons_page_get_property;
-  object_class->set_property = urok_lessons_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         UROK_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_detail = "lessons";
+  page_class->reload = reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-lessons-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokLessonsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonsPage, list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "lesson.new", NULL, new_lesson_activated);
 }
@@ -192,4 +131,5 @@ static void
 urok_lessons_page_init (UrokLessonsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.new", FALSE);
 }

@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "urok-section-page.h"
 
 G_BEGIN_DECLS
 
 #define UROK_TYPE_LESSONS_PAGE (urok_lessons_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (UrokLessonsPage, urok_lessons_page, UROK, LESSONS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (UrokLessonsPage, urok_lessons_page, UROK, LESSONS_PAGE, UrokSectionPage)
 
 G_END_DECLS

@@ -13,30 +13,19 @@
 #include "urok-book-import.h"
 #include "urok-library-page.h"
 #include "urok-section-util.h"
-#include "urok-store.h"
 
 struct _UrokLibraryPage
 {
-  GtkWidget             parent_instance;
+  UrokSectionPage       parent_instance;
 
-  UrokStore            *store;
   GListModel           *books;
-  gulong                changed_id;
   GtkFileChooserNative *chooser;
 
   GtkStack             *stack;
   GtkFlowBox           *books_box;
 };
 
-G_DEFINE_FINAL_TYPE (UrokLibraryPage, urok_library_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK_TYPE_SECTION_PAGE)
 
 static GtkWidget *
 create_label (const char *text,
@@ -113,13 +102,18 @@ create_card (gpointer item,
 }
 
 static void
-reload (UrokLibraryPage *self)
+reload (UrokSectionPage *page)
 {
+  UrokLibraryPage *self = UROK_LIBRARY_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (page);
   g_autoptr(GError) error = NULL;
 
+  /* Without a store there is nowhere to import a book to. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.import", store != NULL);
+
   g_clear_object (&self->books);
-  if (self->store != NULL)
-    self->books = urok_store_list_books (self->store, &error);
+  if (store != NULL)
+    self->books = urok_store_list_books (store, &error);
   if (error != NULL)
     g_warning ("Could not list books: %s", error->message);
 
@@ -136,12 +130,13 @@ import_file (UrokLibraryPage *self,
              GFile           *file,
              const char      *books_dir)
 {
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
   g_autoptr(UrokBookInfo) book = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = g_file_get_basename (file);
   gboolean was_new = FALSE;
 
-  book = urok_book_import (self->store, file, books_dir, &was_new, &error);
+  book = urok_book_import (store, file, books_dir, &was_new, &error);
   if (book == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), basename);
@@ -163,14 +158,15 @@ chooser_response_cb (UrokLibraryPage *self,
                      int              response)
 {
   g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
   g_autoptr(GListModel) files = NULL;
   g_autofree char *books_dir = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || store == NULL)
     return;
 
   files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  books_dir = urok_store_dup_books_dir (self->store);
+  books_dir = urok_store_dup_books_dir (store);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
@@ -212,59 +208,10 @@ import_activated (GtkWidget  *widget,
 }
 
 static void
-urok_library_page_set_store (UrokLibraryPage *self,
-                             UrokStore       *store)
-{
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, store,
-                            "changed::books", G_CALLBACK (reload));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.import", self->store != NULL);
-  reload (self);
-}
-
-static void
-urok_library_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  UrokLibraryPage *self = UROK_LIBRARY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-urok_library_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  UrokLibraryPage *self = UROK_LIBRARY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      urok_library_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 urok_library_page_dispose (GObject *object)
 {
   UrokLibraryPage *self = (UrokLibraryPage *)object;
 
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, NULL, NULL, NULL);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -282,21 +229,16 @@ urok_library_page_class_init (UrokLibraryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UrokSectionPageClass *page_class = UROK_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = urok_library_page_dispose;
-  object_class->get_property = urok_library_page_get_property;
-  object_class->set_property = urok_library_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         UROK_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_detail = "books";
+  page_class->reload = reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, books_box);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "library.import", NULL, import_activated);
 }

@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "urok-section-page.h"
 
 G_BEGIN_DECLS
 
 #define UROK_TYPE_LIBRARY_PAGE (urok_library_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK, LIBRARY_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK, LIBRARY_PAGE, UrokSectionPage)
 
 G_END_DECLS

@@ -13,29 +13,18 @@
 
 #include "urok-presentation-page.h"
 #include "urok-section-util.h"
-#include "urok-store.h"
 
 struct _UrokPresentationPage
 {
-  GtkWidget   parent_instance;
+  UrokSectionPage  parent_instance;
 
-  UrokStore  *store;
-  GListModel *lessons;
-  gulong      changed_id;
+  GListModel      *lessons;
 
-  GtkStack   *stack;
-  GtkListBox *list;
+  GtkStack        *stack;
+  GtkListBox      *list;
 };
 
-G_DEFINE_FINAL_TYPE (UrokPresentationPage, urok_presentation_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (UrokPresentationPage, urok_presentation_page, UROK_TYPE_SECTION_PAGE)
 
 static GtkWidget *
 create_row (gpointer item,
@@ -61,13 +50,15 @@ create_row (gpointer item,
 }
 
 static void
-reload (UrokPresentationPage *self)
+reload (UrokSectionPage *page)
 {
+  UrokPresentationPage *self = UROK_PRESENTATION_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (page);
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->lessons);
-  if (self->store != NULL)
-    self->lessons = urok_store_list_lessons (self->store, &error);
+  if (store != NULL)
+    self->lessons = urok_store_list_lessons (store, &error);
   if (error != NULL)
     g_warning ("Could not list lessons: %s", error->message);
 
@@ -78,58 +69,10 @@ reload (UrokPresentationPage *self)
 }
 
 static void
-urok_presentation_page_set_store (UrokPresentationPage *self,
-                                  UrokStore            *store)
-{
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, store,
-                            "changed::lessons", G_CALLBACK (reload));
-  reload (self);
-}
-
-static void
-urok_presentation_page_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  UrokPresentationPage *self = UROK_PRESENTATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-urok_presentation_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  UrokPresentationPage *self = UROK_PRESENTATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      urok_presentation_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 urok_presentation_page_dispose (GObject *object)
 {
   UrokPresentationPage *self = (UrokPresentationPage *)object;
 
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_PRESENTATION_PAGE);
   g_clear_object (&self->lessons);
 
@@ -141,21 +84,16 @@ urok_presentation_page_class_init (UrokPresentationPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UrokSectionPageClass *page_class = UROK_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = urok_presentation_page_dispose;
-  object_class->get_property = urok_presentation_page_get_property;
-  object_class->set_property = urok_presentation_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         UROK_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_detail = "lessons";
+  page_class->reload = reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-presentation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokPresentationPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UrokPresentationPage, list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   /* No presentation.* actions yet: starting a presentation is the
    * presentation issue, and the empty state's only command is win.section. */

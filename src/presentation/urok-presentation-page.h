@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "urok-section-page.h"
 
 G_BEGIN_DECLS
 
 #define UROK_TYPE_PRESENTATION_PAGE (urok_presentation_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (UrokPresentationPage, urok_presentation_page, UROK, PRESENTATION_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (UrokPresentationPage, urok_presentation_page, UROK, PRESENTATION_PAGE, UrokSectionPage)
 
 G_END_DECLS

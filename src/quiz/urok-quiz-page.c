@@ -13,29 +13,18 @@
 
 #include "urok-quiz-page.h"
 #include "urok-section-util.h"
-#include "urok-store.h"
 
 struct _UrokQuizPage
 {
-  GtkWidget   parent_instance;
+  UrokSectionPage  parent_instance;
 
-  UrokStore  *store;
-  GListModel *tests;
-  gulong      changed_id;
+  GListModel      *tests;
 
-  GtkStack   *stack;
-  GtkListBox *list;
+  GtkStack        *stack;
+  GtkListBox      *list;
 };
 
-G_DEFINE_FINAL_TYPE (UrokQuizPage, urok_quiz_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (UrokQuizPage, urok_quiz_page, UROK_TYPE_SECTION_PAGE)
 
 /* The number that picks the plural form for @points.  A fraction takes the
  * form of 2 in both English and Russian («1,5 балла», "1.5 points"). */
@@ -82,13 +71,18 @@ create_row (gpointer item,
 }
 
 static void
-reload (UrokQuizPage *self)
+reload (UrokSectionPage *page)
 {
+  UrokQuizPage *self = UROK_QUIZ_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (page);
   g_autoptr(GError) error = NULL;
 
+  /* Without a store there is nowhere to create a test. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.new", store != NULL);
+
   g_clear_object (&self->tests);
-  if (self->store != NULL)
-    self->tests = urok_store_list_tests (self->store, &error);
+  if (store != NULL)
+    self->tests = urok_store_list_tests (store, &error);
   if (error != NULL)
     g_warning ("Could not list tests: %s", error->message);
 
@@ -102,12 +96,12 @@ static void
 create_test (GtkWidget  *page,
              const char *title)
 {
-  UrokQuizPage *self = UROK_QUIZ_PAGE (page);
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (page));
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
-  if (urok_store_create_test (self->store, title, &error) == 0)
+  if (urok_store_create_test (store, title, &error) == 0)
     urok_section_show_error (page, _("Could not create the test"), error->message);
 }
 
@@ -124,59 +118,10 @@ new_test_activated (GtkWidget  *widget,
 }
 
 static void
-urok_quiz_page_set_store (UrokQuizPage *self,
-                          UrokStore    *store)
-{
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, store,
-                            "changed::tests", G_CALLBACK (reload));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.new", self->store != NULL);
-  reload (self);
-}
-
-static void
-urok_quiz_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  UrokQuizPage *self = UROK_QUIZ_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-urok_quiz_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  UrokQuizPage *self = UROK_QUIZ_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      urok_quiz_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 urok_quiz_page_dispose (GObject *object)
 {
   UrokQuizPage *self = (UrokQuizPage *)object;
 
-  urok_section_watch_store (GTK_WIDGET (self), &self->store, &self->changed_id, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_QUIZ_PAGE);
   g_clear_object (&self->tests);
 
@@ -188,21 +133,16 @@ urok_quiz_page_class_init (UrokQuizPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UrokSectionPageClass *page_class = UROK_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = urok_quiz_page_dispose;
-  object_class->get_property = urok_quiz_page_get_property;
-  object_class->set_property = urok_quiz_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         UROK_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->store_detail = "tests";
+  page_class->reload = reload;
 
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-quiz-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokQuizPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UrokQuizPage, list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "quiz.new", NULL, new_test_activated);
 }

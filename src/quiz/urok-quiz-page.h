@@ -5,12 +5,12 @@
  */
 #pragma once
 
-#include <adwaita.h>
+#include "urok-section-page.h"
 
 G_BEGIN_DECLS
 
 #define UROK_TYPE_QUIZ_PAGE (urok_quiz_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (UrokQuizPage, urok_quiz_page, UROK, QUIZ_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (UrokQuizPage, urok_quiz_page, UROK, QUIZ_PAGE, UrokSectionPage)
 
 G_END_DECLS

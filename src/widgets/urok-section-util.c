@@ -9,28 +9,6 @@
 
 #include "urok-section-util.h"
 
-/* Replaces the store a page shows, moving its reload handler along.  With a
- * NULL @store it only lets go of the old one (for dispose). */
-void
-urok_section_watch_store (GtkWidget   *page,
-                          UrokStore  **store_slot,
-                          gulong      *handler_slot,
-                          UrokStore   *store,
-                          const char  *detailed_signal,
-                          GCallback    reload)
-{
-  if (*store_slot == store)
-    return;
-
-  if (*store_slot != NULL)
-    g_clear_signal_handler (handler_slot, *store_slot);
-  g_set_object (store_slot, store);
-  if (store != NULL)
-    *handler_slot = g_signal_connect_swapped (store, detailed_signal, reload, page);
-  if (store != NULL || *handler_slot == 0)
-    g_object_notify (G_OBJECT (page), "store");
-}
-
 /* Sections do not know the window; the nearest toast overlay shows it. */
 void
 urok_section_show_toast (GtkWidget  *page,

@@ -7,28 +7,20 @@
 
 #include <adwaita.h>
 
-#include "urok-store.h"
-
 G_BEGIN_DECLS
 
 typedef void (*UrokNameCallback) (GtkWidget  *page,
                                   const char *name);
 
-void urok_section_watch_store (GtkWidget        *page,
-                               UrokStore       **store_slot,
-                               gulong           *handler_slot,
-                               UrokStore        *store,
-                               const char       *detailed_signal,
-                               GCallback         reload);
-void urok_section_show_error  (GtkWidget        *page,
-                               const char       *heading,
-                               const char       *message);
-void urok_section_show_toast  (GtkWidget        *page,
-                               const char       *message);
-void urok_section_ask_name    (GtkWidget        *page,
-                               const char       *heading,
-                               const char       *body,
-                               const char       *accept_label,
-                               UrokNameCallback  callback);
+void urok_section_show_error (GtkWidget        *page,
+                              const char       *heading,
+                              const char       *message);
+void urok_section_show_toast (GtkWidget        *page,
+                              const char       *message);
+void urok_section_ask_name   (GtkWidget        *page,
+                              const char       *heading,
+                              const char       *body,
+                              const char       *accept_label,
+                              UrokNameCallback  callback);
 
 G_END_DECLS
