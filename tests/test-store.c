@@ -44,6 +44,19 @@ test_migrate_empty (void)
   g_assert_null (urok_store_find_backup (path));
 }
 
+/* Children's data: nobody but the owner may read the store or its WAL. */
+static void
+assert_private (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+}
+
 static void
 test_reopen (void)
 {
@@ -55,6 +68,7 @@ test_reopen (void)
   g_assert_no_error (error);
   g_assert_cmpint (urok_store_create_lesson (store, "Дроби", 45, &error), >, 0);
   g_assert_no_error (error);
+  assert_private (path);
   g_clear_object (&store);
 
   store = urok_store_open (path, &error);
@@ -343,6 +357,13 @@ test_restore_backup (void)
   g_assert_cmpint (urok_store_create_lesson (store, "Сохранённый урок", 45, &error), >, 0);
   g_assert_true (urok_store_backup (store, NULL, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *backup_path = urok_store_backup_path (path);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  }
   g_clear_object (&store);
 
   g_assert_true (g_file_set_contents (path, "garbage garbage garbage", -1, NULL));

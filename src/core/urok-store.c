@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -199,6 +200,18 @@ check_integrity (sqlite3     *db,
   return FALSE;
 }
 
+/* The store holds children's marks: a new database file, and with it its
+ * -wal and -shm files (SQLite gives them the database's mode), is readable
+ * by its owner only, whatever the umask. */
+static void
+create_private_file (const char *path)
+{
+  int fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+
+  if (fd >= 0)
+    g_close (fd, NULL);
+}
+
 static gboolean
 backup_db (sqlite3     *src,
            const char  *dest_path,
@@ -210,6 +223,7 @@ backup_db (sqlite3     *src,
   int rc;
 
   g_unlink (tmp_path);
+  create_private_file (tmp_path);
   rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
@@ -334,6 +348,7 @@ _urok_store_open_with_migrations (const char           *path,
   self = g_object_new (UROK_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  create_private_file (path);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {

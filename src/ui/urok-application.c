@@ -414,6 +414,12 @@ urok_application_shutdown (GApplication *app)
         g_warning ("%s", error->message);
     }
 
+  /* Close the store for real (the windows' sections hold it too), so that
+   * SQLite checkpoints the WAL into the database file and removes it. */
+  for (GList *windows; (windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL;)
+    gtk_window_destroy (windows->data);
+  g_clear_object (&self->store);
+
   G_APPLICATION_CLASS (urok_application_parent_class)->shutdown (app);
 }
 
