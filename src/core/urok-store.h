@@ -10,6 +10,8 @@
 #include "urok-book-info.h"
 #include "urok-class-group.h"
 #include "urok-lesson-info.h"
+#include "urok-lesson.h"
+#include "urok-stage-kind.h"
 #include "urok-student-record.h"
 #include "urok-test-info.h"
 
@@ -64,6 +66,79 @@ GListModel     *urok_store_list_lessons        (UrokStore   *self,
 gint64          urok_store_create_lesson       (UrokStore   *self,
                                                 const char  *title,
                                                 int          duration_minutes,
+                                                GError     **error);
+
+typedef enum
+{
+  UROK_LESSON_SORT_MODIFIED,     /* most recently changed first */
+  UROK_LESSON_SORT_TOPIC,        /* alphabetically by topic */
+  UROK_LESSON_SORT_PLANNED_DATE, /* soonest planned first, unplanned last */
+} UrokLessonSort;
+
+/* What the lesson list asks for; zero-filled means every lesson (not
+ * templates), newest first, no limit. */
+typedef struct
+{
+  const char     *text;        /* words in topic, goals, stages (FTS5); NULL or "" for all */
+  const char     *subject;     /* NULL for any */
+  int             grade_level; /* 0 for any */
+  const char     *tag;         /* NULL for any */
+  gboolean        templates;   /* TRUE: templates only; FALSE: lessons only */
+  UrokLessonSort  sort;
+  guint           offset;
+  guint           limit;       /* 0 for no limit */
+} UrokLessonQuery;
+
+/* Items are UrokLessonInfo. */
+GListModel     *urok_store_search_lessons      (UrokStore             *self,
+                                                const UrokLessonQuery *query,
+                                                GError               **error);
+/* The distinct subjects and tags of the stored lessons, sorted (filters). */
+GStrv           urok_store_list_lesson_subjects (UrokStore  *self,
+                                                 GError    **error);
+GStrv           urok_store_list_lesson_tags    (UrokStore   *self,
+                                                GError     **error);
+
+UrokLesson     *urok_store_load_lesson         (UrokStore   *self,
+                                                const char  *uuid,
+                                                GError     **error);
+/* Inserts or replaces the lesson with its stages and resources, in one
+ * transaction; emits changed::lessons. */
+gboolean        urok_store_save_lesson         (UrokStore   *self,
+                                                UrokLesson  *lesson,
+                                                GError     **error);
+/* Deletes the lesson and its media folder. */
+gboolean        urok_store_delete_lesson       (UrokStore   *self,
+                                                const char  *uuid,
+                                                GError     **error);
+/* A copy with new uuids (and its media), saved; returns it. */
+UrokLesson     *urok_store_duplicate_lesson    (UrokStore   *self,
+                                                const char  *uuid,
+                                                gboolean     as_template,
+                                                GError     **error);
+
+/* Media files of a lesson live in <data dir>/lessons/<uuid>/media. */
+char           *urok_store_dup_lesson_media_dir (UrokStore  *self,
+                                                 const char *lesson_uuid);
+/* Copies @source into the lesson's media folder (atomically, named by its
+ * content's SHA-256 and extension) and returns that file name; the MIME
+ * type guessed from content goes to @media_type. */
+char           *urok_store_add_lesson_media    (UrokStore   *self,
+                                                const char  *lesson_uuid,
+                                                GFile       *source,
+                                                char       **media_type,
+                                                GError     **error);
+
+/* Stage kinds: the built-in ones, then those the teacher added (items are
+ * UrokStageKind). */
+GListModel     *urok_store_list_stage_kinds    (UrokStore   *self,
+                                                GError     **error);
+UrokStageKind  *urok_store_add_stage_kind      (UrokStore   *self,
+                                                const char  *name,
+                                                const char  *color,
+                                                GError     **error);
+gboolean        urok_store_remove_stage_kind   (UrokStore   *self,
+                                                const char  *code,
                                                 GError     **error);
 
 /* urok-store-books.c */

@@ -1,0 +1,2 @@
+/* urok-lesson-history.c: placeholder, being written (issue 3). */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* urok-lesson-plan.c: placeholder, being written (issue 3). */
+#include "config.h"

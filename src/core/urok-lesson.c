@@ -1,0 +1,2 @@
+/* urok-lesson.c: placeholder, being written (issue 3). */
+#include "config.h"
