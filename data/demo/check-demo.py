@@ -22,8 +22,12 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
 
 STAGE_KINDS = {
-    "organisation", "motivation", "knowledge_update", "new_material",
-    "primary_check", "practice", "physical_break", "reflection", "homework",
+    "organisation", "motivation", "updating_knowledge", "goal_setting", "new_material",
+    "primary_consolidation", "practice", "independent_work", "check", "physical_break",
+    "summary", "reflection", "homework",
+}
+LESSON_TYPES = {
+    "new_knowledge", "reflection", "general_method", "developmental_control", "combined",
 }
 RESOURCE_KINDS = {"text", "book_place", "link", "test", "board_page"}
 QUESTION_KINDS = {
@@ -153,6 +157,8 @@ def check_lesson(lesson, dates, book_id, textbook, test_ref):
     check(total == lesson.get("duration_minutes"),
           "lesson: stage durations sum to %d, duration_minutes is %r" % (total, lesson.get("duration_minutes")))
     check(lesson.get("planned_date") in dates, "lesson: planned_date is not a lesson date")
+    check(lesson.get("lesson_type") in LESSON_TYPES,
+          "lesson: lesson_type %r is not a lesson type code" % lesson.get("lesson_type"))
     for key in ("title", "subject", "lesson_type", "goals", "planned_results"):
         nonempty(lesson, key, "lesson")
     book_places = 0

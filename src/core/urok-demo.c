@@ -247,20 +247,131 @@ load_gradebook (UrokStore   *store,
   return TRUE;
 }
 
+/* The demo's lesson in the lesson format (docs/formats/lesson.md): the
+ * demo file names its links its own way (book_id, url, test_ref,
+ * background), and every stage and resource gets a uuid derived from the
+ * lesson's title and its place in it. */
+static JsonNode *
+demo_lesson_to_json (JsonObject *lesson,
+                     const char *lesson_uuid)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonArray *stages = json_object_get_array_member (lesson, "stages");
+  static const char *const lesson_strings[] = {
+    "subject", "lesson_type", "planned_date", "goals", "planned_results",
+  };
+  static const char *const stage_strings[] = {
+    "title", "kind", "teacher_activity", "student_activity", "methods", "planned_results", "notes", "pace",
+  };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "urok-lesson");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, lesson_uuid);
+  json_builder_set_member_name (builder, "topic");
+  json_builder_add_string_value (builder, member_string (lesson, "title"));
+  for (guint i = 0; i < G_N_ELEMENTS (lesson_strings); i++)
+    {
+      json_builder_set_member_name (builder, lesson_strings[i]);
+      json_builder_add_string_value (builder, member_string (lesson, lesson_strings[i]));
+    }
+  json_builder_set_member_name (builder, "grade_level");
+  json_builder_add_int_value (builder, json_object_get_int_member_with_default (lesson, "grade_level", 0));
+  json_builder_set_member_name (builder, "duration_minutes");
+  json_builder_add_int_value (builder, json_object_get_int_member_with_default (lesson, "duration_minutes", 45));
+
+  json_builder_set_member_name (builder, "stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (stages); i++)
+    {
+      JsonObject *stage = json_array_get_object_element (stages, i);
+      JsonArray *resources = stage != NULL ? json_object_get_array_member (stage, "resources") : NULL;
+      g_autofree char *stage_key = g_strdup_printf ("%s/%u", member_string (lesson, "title"), i);
+      g_autofree char *stage_uuid = demo_uuid ("stage", stage_key);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, stage_uuid);
+      for (guint k = 0; k < G_N_ELEMENTS (stage_strings); k++)
+        {
+          json_builder_set_member_name (builder, stage_strings[k]);
+          json_builder_add_string_value (builder, member_string (stage, stage_strings[k]));
+        }
+      json_builder_set_member_name (builder, "duration_minutes");
+      json_builder_add_int_value (builder, stage != NULL ? json_object_get_int_member_with_default (stage, "duration_minutes", 5) : 5);
+
+      json_builder_set_member_name (builder, "resources");
+      json_builder_begin_array (builder);
+      for (guint r = 0; resources != NULL && r < json_array_get_length (resources); r++)
+        {
+          JsonObject *resource = json_array_get_object_element (resources, r);
+          g_autofree char *resource_key = g_strdup_printf ("%s/%u", stage_key, r);
+          g_autofree char *resource_uuid = demo_uuid ("resource", resource_key);
+          g_autofree char *test_uuid = NULL;
+          const char *target = member_string (resource, "target");
+
+          if (json_object_has_member (resource, "book_id"))
+            target = member_string (resource, "book_id");
+          else if (json_object_has_member (resource, "url"))
+            target = member_string (resource, "url");
+          else if (json_object_has_member (resource, "test_ref"))
+            target = test_uuid = demo_uuid ("test", member_string (resource, "test_ref"));
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, resource_uuid);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, member_string (resource, "kind"));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, member_string (resource, "title"));
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_string_value (builder, target);
+          json_builder_set_member_name (builder, "location");
+          json_builder_add_string_value (builder, member_string (resource, "location"));
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, member_string (resource, "text"));
+          if (json_object_has_member (resource, "background"))
+            {
+              g_autoptr(JsonBuilder) board = json_builder_new ();
+              g_autoptr(JsonNode) board_node = NULL;
+              g_autofree char *board_text = NULL;
+
+              json_builder_begin_object (board);
+              json_builder_set_member_name (board, "background");
+              json_builder_add_string_value (board, member_string (resource, "background"));
+              json_builder_end_object (board);
+              board_node = json_builder_get_root (board);
+              board_text = json_to_string (board_node, FALSE);
+              json_builder_set_member_name (builder, "board");
+              json_builder_add_string_value (builder, board_text);
+            }
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Through the lesson model and urok_store_save_lesson(), like any lesson:
+ * the format's checks apply and the lesson lands in the search index. */
 static gboolean
 load_lesson (UrokStore   *store,
              JsonObject  *lesson,
              GError     **error)
 {
   g_autofree char *lesson_uuid = NULL;
-  g_autofree char *lesson_id = NULL;
-  g_autofree char *grade_level = NULL;
-  g_autofree char *duration = NULL;
-  JsonArray *stages;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(UrokLesson) model = NULL;
   gboolean exists = FALSE;
-  gint64 id;
 
-  if (lesson == NULL || (stages = json_object_get_array_member (lesson, "stages")) == NULL)
+  if (lesson == NULL || json_object_get_array_member (lesson, "stages") == NULL)
     {
       g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                    "The demo lesson is incomplete");
@@ -273,55 +384,11 @@ load_lesson (UrokStore   *store,
   if (exists)
     return TRUE;
 
-  grade_level = int_string (json_object_get_int_member_with_default (lesson, "grade_level", 0));
-  duration = int_string (json_object_get_int_member_with_default (lesson, "duration_minutes", 45));
-  id = insert (store,
-               "INSERT INTO lesson (uuid, title, subject, grade_level, lesson_type, planned_date,"
-               "                    duration_minutes, goals, planned_results)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               error, lesson_uuid, member_string (lesson, "title"), member_string (lesson, "subject"),
-               grade_level, member_string (lesson, "lesson_type"), member_string (lesson, "planned_date"),
-               duration, member_string (lesson, "goals"), member_string (lesson, "planned_results"));
-  if (id == 0)
+  node = demo_lesson_to_json (lesson, lesson_uuid);
+  model = urok_lesson_new_from_json (node, error);
+  if (model == NULL)
     return FALSE;
-  lesson_id = int_string (id);
-
-  for (guint i = 0; i < json_array_get_length (stages); i++)
-    {
-      JsonObject *stage = json_array_get_object_element (stages, i);
-      JsonArray *resources = json_object_get_array_member (stage, "resources");
-      g_autofree char *position = int_string (i);
-      g_autofree char *minutes = int_string (json_object_get_int_member_with_default (stage, "duration_minutes", 5));
-      g_autofree char *stage_id = NULL;
-
-      id = insert (store,
-                   "INSERT INTO stage (lesson_id, position, title, kind, duration_minutes,"
-                   "                   teacher_activity, student_activity, methods, notes, pace)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   error, lesson_id, position, member_string (stage, "title"), member_string (stage, "kind"),
-                   minutes, member_string (stage, "teacher_activity"), member_string (stage, "student_activity"),
-                   member_string (stage, "methods"), member_string (stage, "notes"),
-                   g_strcmp0 (member_string (stage, "pace"), "student") == 0 ? "student" : "teacher");
-      if (id == 0)
-        return FALSE;
-      stage_id = int_string (id);
-
-      for (guint r = 0; resources != NULL && r < json_array_get_length (resources); r++)
-        {
-          JsonNode *node = json_array_get_element (resources, r);
-          JsonObject *resource = json_node_get_object (node);
-          g_autofree char *data = json_to_string (node, FALSE);
-          g_autofree char *resource_position = int_string (r);
-
-          if (insert (store,
-                      "INSERT INTO resource (stage_id, position, kind, title, data) VALUES (?, ?, ?, ?, ?)",
-                      error, stage_id, resource_position, member_string (resource, "kind"),
-                      member_string (resource, "title"), data) == 0)
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  return urok_store_save_lesson (store, model, error);
 }
 
 static gboolean

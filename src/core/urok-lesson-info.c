@@ -14,13 +14,17 @@ struct _UrokLessonInfo
   GObject parent_instance;
   gint64 id;
   char *uuid;
-  char *title;
+  char *topic;
   char *subject;
   int grade_level;
   int duration_minutes;
   int n_stages;
   int planned_minutes;
   char *planned_date;
+  char *lesson_type;
+  GStrv tags;
+  gboolean is_template;
+  char *modified;
 };
 
 G_DEFINE_FINAL_TYPE (UrokLessonInfo, urok_lesson_info, G_TYPE_OBJECT)
@@ -36,6 +40,11 @@ enum {
   PROP_N_STAGES,
   PROP_PLANNED_MINUTES,
   PROP_PLANNED_DATE,
+  PROP_TOPIC,
+  PROP_LESSON_TYPE,
+  PROP_TAGS,
+  PROP_IS_TEMPLATE,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -47,9 +56,12 @@ urok_lesson_info_finalize (GObject *object)
   UrokLessonInfo *self = (UrokLessonInfo *)object;
 
   g_clear_pointer (&self->uuid, g_free);
-  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->topic, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->planned_date, g_free);
+  g_clear_pointer (&self->lesson_type, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->modified, g_free);
 
   G_OBJECT_CLASS (urok_lesson_info_parent_class)->finalize (object);
 }
@@ -73,7 +85,8 @@ urok_lesson_info_get_property (GObject    *object,
       break;
 
     case PROP_TITLE:
-      g_value_set_string (value, self->title);
+    case PROP_TOPIC:
+      g_value_set_string (value, self->topic);
       break;
 
     case PROP_SUBJECT:
@@ -100,6 +113,22 @@ urok_lesson_info_get_property (GObject    *object,
       g_value_set_string (value, self->planned_date);
       break;
 
+    case PROP_LESSON_TYPE:
+      g_value_set_string (value, self->lesson_type);
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+
+    case PROP_IS_TEMPLATE:
+      g_value_set_boolean (value, self->is_template);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,7 +153,13 @@ urok_lesson_info_set_property (GObject      *object,
       break;
 
     case PROP_TITLE:
-      self->title = g_value_dup_string (value);
+    case PROP_TOPIC:
+      /* "title" is the name this had before lessons had topics; either sets it. */
+      if (g_value_get_string (value) != NULL)
+        {
+          g_free (self->topic);
+          self->topic = g_value_dup_string (value);
+        }
       break;
 
     case PROP_SUBJECT:
@@ -151,6 +186,22 @@ urok_lesson_info_set_property (GObject      *object,
       self->planned_date = g_value_dup_string (value);
       break;
 
+    case PROP_LESSON_TYPE:
+      self->lesson_type = g_value_dup_string (value);
+      break;
+
+    case PROP_TAGS:
+      self->tags = g_value_dup_boxed (value);
+      break;
+
+    case PROP_IS_TEMPLATE:
+      self->is_template = g_value_get_boolean (value);
+      break;
+
+    case PROP_MODIFIED:
+      self->modified = g_value_dup_string (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,7 +222,7 @@ urok_lesson_info_class_init (UrokLessonInfoClass *klass)
   properties[PROP_UUID] =
     g_param_spec_string ("uuid", NULL, "Stable identity across stores", "", flags);
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, "Topic of the lesson", "", flags);
+    g_param_spec_string ("title", NULL, "Topic of the lesson (the older name of “topic”)", NULL, flags);
   properties[PROP_SUBJECT] =
     g_param_spec_string ("subject", NULL, "School subject", "", flags);
   properties[PROP_GRADE_LEVEL] =
@@ -184,6 +235,16 @@ urok_lesson_info_class_init (UrokLessonInfoClass *klass)
     g_param_spec_int ("planned-minutes", NULL, "Sum of the stages' durations", 0, G_MAXINT, 0, flags);
   properties[PROP_PLANNED_DATE] =
     g_param_spec_string ("planned-date", NULL, "ISO date the lesson is planned for, or empty", "", flags);
+  properties[PROP_TOPIC] =
+    g_param_spec_string ("topic", NULL, "Topic of the lesson", NULL, flags);
+  properties[PROP_LESSON_TYPE] =
+    g_param_spec_string ("lesson-type", NULL, "Code of the lesson type, or empty", "", flags);
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, "The teacher's own labels", G_TYPE_STRV, flags);
+  properties[PROP_IS_TEMPLATE] =
+    g_param_spec_boolean ("is-template", NULL, "Whether new lessons start from this one", FALSE, flags);
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, "When the lesson was last saved (ISO 8601, UTC)", "", flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -211,7 +272,44 @@ const char *
 urok_lesson_info_get_title (UrokLessonInfo *self)
 {
   g_return_val_if_fail (UROK_IS_LESSON_INFO (self), NULL);
-  return self->title != NULL ? self->title : "";
+  return self->topic != NULL ? self->topic : "";
+}
+
+const char *
+urok_lesson_info_get_topic (UrokLessonInfo *self)
+{
+  g_return_val_if_fail (UROK_IS_LESSON_INFO (self), NULL);
+  return self->topic != NULL ? self->topic : "";
+}
+
+const char *
+urok_lesson_info_get_lesson_type (UrokLessonInfo *self)
+{
+  g_return_val_if_fail (UROK_IS_LESSON_INFO (self), NULL);
+  return self->lesson_type != NULL ? self->lesson_type : "";
+}
+
+const char *const *
+urok_lesson_info_get_tags (UrokLessonInfo *self)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_val_if_fail (UROK_IS_LESSON_INFO (self), NULL);
+  return self->tags != NULL ? (const char *const *)self->tags : none;
+}
+
+gboolean
+urok_lesson_info_get_is_template (UrokLessonInfo *self)
+{
+  g_return_val_if_fail (UROK_IS_LESSON_INFO (self), FALSE);
+  return self->is_template;
+}
+
+const char *
+urok_lesson_info_get_modified (UrokLessonInfo *self)
+{
+  g_return_val_if_fail (UROK_IS_LESSON_INFO (self), NULL);
+  return self->modified != NULL ? self->modified : "";
 }
 
 const char *

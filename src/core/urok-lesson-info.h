@@ -22,5 +22,13 @@ int          urok_lesson_info_get_duration_minutes (UrokLessonInfo *self);
 int          urok_lesson_info_get_n_stages (UrokLessonInfo *self);
 int          urok_lesson_info_get_planned_minutes (UrokLessonInfo *self);
 const char * urok_lesson_info_get_planned_date (UrokLessonInfo *self);
+/* The same as get_title (): "topic" is the lesson model's name for it. */
+const char * urok_lesson_info_get_topic (UrokLessonInfo *self);
+const char * urok_lesson_info_get_lesson_type (UrokLessonInfo *self);
+/* Never NULL. */
+const char *const *urok_lesson_info_get_tags (UrokLessonInfo *self);
+gboolean     urok_lesson_info_get_is_template (UrokLessonInfo *self);
+/* When the lesson was last saved, "YYYY-MM-DDTHH:MM:SS[.sss]Z". */
+const char * urok_lesson_info_get_modified (UrokLessonInfo *self);
 
 G_END_DECLS

@@ -47,7 +47,7 @@ gboolean       urok_lesson_equal                (UrokLesson   *a,
 
 /* Properties: "uuid" (construct-only), "topic", "subject", "grade-level"
  * (0 unset, else 1–11), "class-group-uuid" ("" for none), "lesson-type" (a
- * code, urok-lesson-type.h), "planned-date" ("YYYY-MM-DD" or ""),
+ * code, urok_lesson_types() in urok-stage-kind.h), "planned-date" ("YYYY-MM-DD" or ""),
  * "duration-minutes" (1–600, default 45), "goals", "planned-results",
  * "tags" (GStrv, never NULL), "is-template". */
 const char    *urok_lesson_get_uuid             (UrokLesson   *self);

@@ -12,6 +12,19 @@
 
 #define NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
 
+/* A random (version 4) UUID in SQL, for rows that had none. */
+#define RANDOM_UUID \
+  "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'" \
+  " || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1)" \
+  " || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
+
+/* What the search index holds of a lesson's stages; urok-store-lessons.c
+ * builds the same text when it saves a lesson. */
+#define STAGES_TEXT(lesson_id) \
+  "(SELECT urok_fold(group_concat(s.title || ' ' || s.teacher_activity || ' ' || s.student_activity" \
+  "                               || ' ' || s.methods || ' ' || s.planned_results || ' ' || s.notes, ' '))" \
+  "   FROM stage s WHERE s.lesson_id = " lesson_id ")"
+
 static const UrokMigration migrations[] = {
   { 1,
     /* Grade book: class groups, students, terms, subjects, marks, attendance. */
@@ -134,6 +147,99 @@ static const UrokMigration migrations[] = {
     "  data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)),"
     "  points REAL NOT NULL DEFAULT 1);"
     "CREATE INDEX question_by_test ON question(test_id, position);"
+  },
+  { 2,
+    /* The lesson builder (issue 3).  A lesson has a topic (the word the
+     * standard uses), tags, the uuid of its class group (kept even when the
+     * group is not in this store, as in a colleague's package) and a sort
+     * key for its topic. */
+    "ALTER TABLE lesson RENAME COLUMN title TO topic;"
+    "ALTER TABLE lesson ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'"
+    "  CHECK (json_valid(tags) AND json_type(tags) = 'array');"
+    "ALTER TABLE lesson ADD COLUMN class_group_uuid TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE lesson ADD COLUMN sort_topic TEXT NOT NULL DEFAULT '';"
+    /* Version 1 stored the demo's lesson type as Russian text: codes now. */
+    "UPDATE lesson SET"
+    "  class_group_uuid = coalesce((SELECT uuid FROM class_group WHERE id = lesson.class_group_id), ''),"
+    "  sort_topic = urok_fold(topic),"
+    "  planned_date = nullif(planned_date, ''),"
+    "  lesson_type = CASE"
+    "    WHEN lesson_type IN ('new_knowledge', 'reflection', 'general_method',"
+    "                         'developmental_control', 'combined') THEN lesson_type"
+    "    WHEN lesson_type LIKE '%нов%знани%' THEN 'new_knowledge'"
+    "    WHEN lesson_type LIKE '%рефлекси%' THEN 'reflection'"
+    "    WHEN lesson_type LIKE '%общеметодолог%' THEN 'general_method'"
+    "    WHEN lesson_type LIKE '%контрол%' THEN 'developmental_control'"
+    "    WHEN lesson_type LIKE '%комбинир%' THEN 'combined'"
+    "    ELSE '' END;"
+    "CREATE INDEX lesson_by_modified ON lesson(is_template, modified);"
+    "CREATE INDEX lesson_by_topic ON lesson(is_template, sort_topic);"
+    "CREATE INDEX lesson_by_date ON lesson(is_template, planned_date);"
+
+    /* Stages get a uuid (undo, packages) and their own planned results;
+     * the demo's two kind codes of version 1 become the built-in ones. */
+    "ALTER TABLE stage ADD COLUMN uuid TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE stage ADD COLUMN planned_results TEXT NOT NULL DEFAULT '';"
+    "UPDATE stage SET uuid = " RANDOM_UUID ","
+    "  kind = CASE kind"
+    "    WHEN 'knowledge_update' THEN 'updating_knowledge'"
+    "    WHEN 'primary_check' THEN 'primary_consolidation'"
+    "    WHEN 'organisation' THEN kind WHEN 'motivation' THEN kind WHEN 'goal_setting' THEN kind"
+    "    WHEN 'new_material' THEN kind WHEN 'practice' THEN kind WHEN 'independent_work' THEN kind"
+    "    WHEN 'check' THEN kind WHEN 'physical_break' THEN kind WHEN 'summary' THEN kind"
+    "    WHEN 'reflection' THEN kind WHEN 'homework' THEN kind"
+    "    ELSE '' END;"
+    "CREATE UNIQUE INDEX stage_by_uuid ON stage(uuid);"
+
+    /* A resource's fields become columns: version 1 kept them in a JSON
+     * blob whose keys the demo chose (book_id, url, background). */
+    "CREATE TABLE resource_v2 ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  stage_id INTEGER NOT NULL REFERENCES stage(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('board_page','book_place','media','test','link','text')),"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  target TEXT NOT NULL DEFAULT '',"
+    "  location TEXT NOT NULL DEFAULT '',"
+    "  text TEXT NOT NULL DEFAULT '',"
+    "  media_type TEXT NOT NULL DEFAULT '',"
+    "  board TEXT NOT NULL DEFAULT '');"
+    "INSERT INTO resource_v2 (id, uuid, stage_id, position, kind, title, target, location, text, media_type, board)"
+    "  SELECT id, " RANDOM_UUID ", stage_id, position, kind, title,"
+    "         CAST(coalesce(json_extract(data, '$.target'), json_extract(data, '$.book_id'),"
+    "                       json_extract(data, '$.url'), '') AS TEXT),"
+    "         CAST(coalesce(json_extract(data, '$.location'), '') AS TEXT),"
+    "         CAST(coalesce(json_extract(data, '$.text'), '') AS TEXT),"
+    "         CAST(coalesce(json_extract(data, '$.media_type'), '') AS TEXT),"
+    "         CASE WHEN kind <> 'board_page' THEN ''"
+    "              WHEN json_extract(data, '$.background') IS NOT NULL"
+    "                THEN json_object('background', json_extract(data, '$.background'))"
+    "              ELSE '{}' END"
+    "    FROM resource;"
+    "DROP TABLE resource;"
+    "ALTER TABLE resource_v2 RENAME TO resource;"
+    "CREATE INDEX resource_by_stage ON resource(stage_id, position);"
+
+    /* Stage kinds a teacher adds to the built-in ones. */
+    "CREATE TABLE stage_kind ("
+    "  id INTEGER PRIMARY KEY,"
+    "  code TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"
+    "  color TEXT NOT NULL,"
+    "  created TEXT NOT NULL DEFAULT " NOW ");"
+
+    /* Full-text search over lessons, one row per lesson (rowid = lesson.id),
+     * kept by urok_store_save_lesson() in the lesson's own transaction.
+     * Text goes in folded (urok_fold: case, ё as е); diacritics are kept, so
+     * й stays apart from и. */
+    "CREATE VIRTUAL TABLE lesson_fts USING fts5("
+    "  topic, goals, planned_results, tags, stages,"
+    "  tokenize = 'unicode61 remove_diacritics 0');"
+    "INSERT INTO lesson_fts (rowid, topic, goals, planned_results, tags, stages)"
+    "  SELECT l.id, urok_fold(l.topic), urok_fold(l.goals), urok_fold(l.planned_results), '',"
+    "         coalesce(" STAGES_TEXT ("l.id") ", '')"
+    "    FROM lesson l;"
   },
 };
 

@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,10 +23,24 @@ const char    *urok_stage_kind_get_name     (UrokStageKind *self);
 const char    *urok_stage_kind_get_color    (UrokStageKind *self);
 gboolean       urok_stage_kind_get_built_in (UrokStageKind *self);
 
-/* The built-in kinds, in lesson order (items are UrokStageKind). */
-GListModel    *urok_stage_kinds_built_in    (void);
+/* A kind as the store makes it for a teacher's own kinds (@built_in FALSE:
+ * @name is shown as it is). */
+UrokStageKind *urok_stage_kind_new          (const char    *code,
+                                             const char    *name,
+                                             const char    *color,
+                                             gboolean       built_in);
 
-/* A lesson type ("урок открытия нового знания"…): code and translated name. */
+/* The built-in kinds, in lesson order (items are UrokStageKind).  Returns a
+ * new reference to one shared, never changing list: unref it when done. */
+GListModel    *urok_stage_kinds_built_in    (void);
+/* The built-in kind with @code, or NULL (a teacher's kind, or unknown);
+ * the kind is shared and lives as long as the process: do not unref it. */
+UrokStageKind *urok_stage_kind_lookup_built_in (const char *code);
+
+/* A lesson type ("урок открытия нового знания"…): code and translated name.
+ * urok_lesson_types() returns the built-in types (a static array, also
+ * terminated by an entry with a NULL code); urok_lesson_type_name() returns
+ * NULL for an unknown code. */
 typedef struct
 {
   const char *code;

@@ -73,4 +73,8 @@ void           urok_stage_insert_resource      (UrokStage     *self,
 void           urok_stage_remove_resource      (UrokStage     *self,
                                                 guint          position);
 
+/* Signal "changed": a property of the stage or of one of its resources
+ * changed, or a resource was added or removed (UrokLesson::changed is made
+ * of these). */
+
 G_END_DECLS

@@ -1,47 +1,198 @@
-/* urok-store-lessons.c: lessons in the store, as the lesson list needs them.
+/* urok-store-lessons.c: lessons in the store: the list, search, loading and
+ * saving whole lessons, their media files and the teacher's stage kinds.
+ *
+ * A lesson is saved whole: its row is upserted by uuid and its stages and
+ * resources are written anew, with its row in the search index, in one
+ * transaction.  Lessons are small (tens of stages), so this is cheaper than
+ * tracking which stage changed, and a reader never sees half a lesson.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "urok-store-private.h"
 
-GListModel *
-urok_store_list_lessons (UrokStore  *self,
-                         GError    **error)
+#define MODIFIED_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+/* The columns of UrokLessonInfo, for a lesson row `l`. */
+#define INFO_COLUMNS                                                            \
+  "l.id, l.uuid, l.topic, l.subject, coalesce(l.grade_level, 0), l.duration_minutes," \
+  " (SELECT count(*) FROM stage s WHERE s.lesson_id = l.id),"                   \
+  " (SELECT coalesce(sum(s.duration_minutes), 0) FROM stage s WHERE s.lesson_id = l.id)," \
+  " coalesce(l.planned_date, ''), l.lesson_type, l.tags, l.is_template, l.modified"
+
+static GStrv
+strv_from_json (const char *text)
 {
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *root;
+
+  if (text != NULL && text[0] != '\0' && json_parser_load_from_data (parser, text, -1, NULL)
+      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    {
+      JsonArray *array = json_node_get_array (root);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (node));
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+strv_to_json (const char *const *strv)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static UrokLessonInfo *
+info_from_row (sqlite3_stmt *stmt)
+{
+  g_auto(GStrv) tags = strv_from_json (_urok_column_text (stmt, 10));
+
+  return g_object_new (UROK_TYPE_LESSON_INFO,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "uuid", _urok_column_text (stmt, 1),
+                       "topic", _urok_column_text (stmt, 2),
+                       "subject", _urok_column_text (stmt, 3),
+                       "grade-level", sqlite3_column_int (stmt, 4),
+                       "duration-minutes", sqlite3_column_int (stmt, 5),
+                       "n-stages", sqlite3_column_int (stmt, 6),
+                       "planned-minutes", sqlite3_column_int (stmt, 7),
+                       "planned-date", _urok_column_text (stmt, 8),
+                       "lesson-type", _urok_column_text (stmt, 9),
+                       "tags", tags,
+                       "is-template", sqlite3_column_int (stmt, 11) != 0,
+                       "modified", _urok_column_text (stmt, 12),
+                       NULL);
+}
+
+/* The words of @text as an FTS5 query: each word a quoted prefix, all of
+ * them required.  Quoting every word means nothing the teacher types is
+ * read as FTS5 syntax (AND, NEAR, a stray quote or colon).  NULL when there
+ * is no word at all. */
+static char *
+build_match (const char *text)
+{
+  g_autofree char *folded = _urok_fold (text);
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = folded; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+
+  if (match->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+GListModel *
+urok_store_search_lessons (UrokStore              *self,
+                           const UrokLessonQuery  *query,
+                           GError                **error)
+{
+  static const UrokLessonQuery everything;
   g_autoptr(GListStore) lessons = g_list_store_new (UROK_TYPE_LESSON_INFO);
+  g_autoptr(GString) inner = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *sql = NULL;
+  const char *order;
+  int param = 1;
   int rc;
 
   g_return_val_if_fail (UROK_IS_STORE (self), NULL);
 
-  stmt = _urok_store_prepare (self,
-                              "SELECT l.id, l.uuid, l.title, l.subject, coalesce(l.grade_level, 0),"
-                              "       l.duration_minutes, count(s.id), coalesce(sum(s.duration_minutes), 0),"
-                              "       coalesce(l.planned_date, '')"
-                              "  FROM lesson l LEFT JOIN stage s ON s.lesson_id = l.id"
-                              " WHERE l.is_template = 0"
-                              " GROUP BY l.id ORDER BY l.modified DESC, l.id DESC",
-                              error);
+  if (query == NULL)
+    query = &everything;
+
+  switch (query->sort)
+    {
+    case UROK_LESSON_SORT_TOPIC:
+      order = "l.sort_topic, l.id";
+      break;
+
+    case UROK_LESSON_SORT_PLANNED_DATE:
+      order = "l.planned_date IS NULL, l.planned_date, l.modified DESC, l.id DESC";
+      break;
+
+    case UROK_LESSON_SORT_MODIFIED:
+    default:
+      order = "l.modified DESC, l.id DESC";
+      break;
+    }
+
+  if (query->text != NULL)
+    match = build_match (query->text);
+
+  /* The page is chosen first and only its rows get their stages counted:
+   * with thousands of lessons matching, counting them all would dominate. */
+  g_string_append (inner, "SELECT l.id FROM lesson l WHERE l.is_template = ?");
+  if (match != NULL)
+    g_string_append (inner, " AND l.id IN (SELECT rowid FROM lesson_fts WHERE lesson_fts MATCH ?)");
+  if (query->subject != NULL && query->subject[0] != '\0')
+    g_string_append (inner, " AND l.subject = ?");
+  if (query->grade_level > 0)
+    g_string_append (inner, " AND l.grade_level = ?");
+  if (query->tag != NULL && query->tag[0] != '\0')
+    g_string_append (inner, " AND EXISTS (SELECT 1 FROM json_each(l.tags) t WHERE t.value = ?)");
+  g_string_append_printf (inner, " ORDER BY %s LIMIT ? OFFSET ?", order);
+
+  sql = g_strdup_printf ("SELECT " INFO_COLUMNS " FROM (%s) AS page JOIN lesson l ON l.id = page.id"
+                         " ORDER BY %s", inner->str, order);
+  stmt = _urok_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
+  sqlite3_bind_int (stmt, param++, query->templates ? 1 : 0);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, param++, match, -1, SQLITE_TRANSIENT);
+  if (query->subject != NULL && query->subject[0] != '\0')
+    sqlite3_bind_text (stmt, param++, query->subject, -1, SQLITE_TRANSIENT);
+  if (query->grade_level > 0)
+    sqlite3_bind_int (stmt, param++, query->grade_level);
+  if (query->tag != NULL && query->tag[0] != '\0')
+    sqlite3_bind_text (stmt, param++, query->tag, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, param++, query->limit > 0 ? (gint64)query->limit : -1);
+  sqlite3_bind_int64 (stmt, param++, query->offset);
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(UrokLessonInfo) info =
-        g_object_new (UROK_TYPE_LESSON_INFO,
-                      "id", sqlite3_column_int64 (stmt, 0),
-                      "uuid", _urok_column_text (stmt, 1),
-                      "title", _urok_column_text (stmt, 2),
-                      "subject", _urok_column_text (stmt, 3),
-                      "grade-level", sqlite3_column_int (stmt, 4),
-                      "duration-minutes", sqlite3_column_int (stmt, 5),
-                      "n-stages", sqlite3_column_int (stmt, 6),
-                      "planned-minutes", sqlite3_column_int (stmt, 7),
-                      "planned-date", _urok_column_text (stmt, 8),
-                      NULL);
+      g_autoptr(UrokLessonInfo) info = info_from_row (stmt);
       g_list_store_append (lessons, info);
     }
   if (rc != SQLITE_DONE)
@@ -53,32 +204,945 @@ urok_store_list_lessons (UrokStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&lessons));
 }
 
+GListModel *
+urok_store_list_lessons (UrokStore  *self,
+                         GError    **error)
+{
+  UrokLessonQuery query = { 0 };
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+
+  return urok_store_search_lessons (self, &query, error);
+}
+
+static int
+compare_text (gconstpointer a,
+              gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *)a, *(const char *const *)b);
+}
+
+static GStrv
+collect_strings (UrokStore   *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _urok_store_prepare (self, sql, error);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (values, g_strdup (_urok_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_set_free_func (values, g_free);
+      _urok_store_set_error (self, error);
+      return NULL;
+    }
+  g_ptr_array_sort (values, compare_text);
+  g_ptr_array_add (values, NULL);
+  return (GStrv)g_ptr_array_steal (values, NULL);
+}
+
+GStrv
+urok_store_list_lesson_subjects (UrokStore  *self,
+                                 GError    **error)
+{
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+
+  return collect_strings (self, "SELECT DISTINCT subject FROM lesson WHERE subject <> ''", error);
+}
+
+GStrv
+urok_store_list_lesson_tags (UrokStore  *self,
+                             GError    **error)
+{
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+
+  return collect_strings (self,
+                          "SELECT DISTINCT t.value FROM lesson l, json_each(l.tags) t"
+                          " WHERE t.type = 'text' AND t.value <> ''",
+                          error);
+}
+
+static UrokStage *
+stage_from_row (sqlite3_stmt *stmt)
+{
+  const char *uuid = _urok_column_text (stmt, 1);
+  UrokStage *stage = g_object_new (UROK_TYPE_STAGE, "uuid", uuid[0] != '\0' ? uuid : NULL, NULL);
+
+  urok_stage_set_title (stage, _urok_column_text (stmt, 2));
+  urok_stage_set_kind (stage, _urok_column_text (stmt, 3));
+  urok_stage_set_duration_minutes (stage, CLAMP (sqlite3_column_int (stmt, 4), 0, 600));
+  urok_stage_set_teacher_activity (stage, _urok_column_text (stmt, 5));
+  urok_stage_set_student_activity (stage, _urok_column_text (stmt, 6));
+  urok_stage_set_methods (stage, _urok_column_text (stmt, 7));
+  urok_stage_set_planned_results (stage, _urok_column_text (stmt, 8));
+  urok_stage_set_notes (stage, _urok_column_text (stmt, 9));
+  urok_stage_set_pace (stage, g_str_equal (_urok_column_text (stmt, 10), "student")
+                              ? UROK_STAGE_PACE_STUDENT : UROK_STAGE_PACE_TEACHER);
+  return stage;
+}
+
+static UrokResource *
+resource_from_row (sqlite3_stmt *stmt)
+{
+  const char *uuid = _urok_column_text (stmt, 1);
+  UrokResourceKind kind;
+  UrokResource *resource;
+
+  if (!urok_resource_kind_from_string (_urok_column_text (stmt, 2), &kind))
+    return NULL;
+  resource = g_object_new (UROK_TYPE_RESOURCE, "uuid", uuid[0] != '\0' ? uuid : NULL, "kind", kind, NULL);
+  urok_resource_set_title (resource, _urok_column_text (stmt, 3));
+  urok_resource_set_target (resource, _urok_column_text (stmt, 4));
+  urok_resource_set_location (resource, _urok_column_text (stmt, 5));
+  urok_resource_set_text (resource, _urok_column_text (stmt, 6));
+  urok_resource_set_media_type (resource, _urok_column_text (stmt, 7));
+  urok_resource_set_board (resource, _urok_column_text (stmt, 8));
+  return resource;
+}
+
+UrokLesson *
+urok_store_load_lesson (UrokStore   *self,
+                        const char  *uuid,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(UrokLesson) lesson = NULL;
+  g_autoptr(GHashTable) stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_auto(GStrv) tags = NULL;
+  gint64 lesson_id;
+  int rc;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = _urok_store_prepare (self,
+                              "SELECT id, uuid, topic, subject, coalesce(grade_level, 0), class_group_uuid,"
+                              "       lesson_type, coalesce(planned_date, ''), duration_minutes, goals,"
+                              "       planned_results, tags, is_template"
+                              "  FROM lesson WHERE uuid = ?",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, UROK_STORE_ERROR, UROK_STORE_ERROR_NOT_FOUND,
+                   _("The lesson was not found: it may have been deleted"));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _urok_store_set_error (self, error);
+      return NULL;
+    }
+
+  lesson_id = sqlite3_column_int64 (stmt, 0);
+  lesson = g_object_new (UROK_TYPE_LESSON, "uuid", _urok_column_text (stmt, 1), NULL);
+  urok_lesson_set_topic (lesson, _urok_column_text (stmt, 2));
+  urok_lesson_set_subject (lesson, _urok_column_text (stmt, 3));
+  urok_lesson_set_grade_level (lesson, CLAMP (sqlite3_column_int (stmt, 4), 0, 11));
+  urok_lesson_set_class_group_uuid (lesson, _urok_column_text (stmt, 5));
+  urok_lesson_set_lesson_type (lesson, _urok_column_text (stmt, 6));
+  urok_lesson_set_planned_date (lesson, _urok_column_text (stmt, 7));
+  urok_lesson_set_duration_minutes (lesson, CLAMP (sqlite3_column_int (stmt, 8), 1, 600));
+  urok_lesson_set_goals (lesson, _urok_column_text (stmt, 9));
+  urok_lesson_set_planned_results (lesson, _urok_column_text (stmt, 10));
+  tags = strv_from_json (_urok_column_text (stmt, 11));
+  urok_lesson_set_tags (lesson, (const char *const *)tags);
+  urok_lesson_set_is_template (lesson, sqlite3_column_int (stmt, 12) != 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _urok_store_prepare (self,
+                              "SELECT id, uuid, title, kind, duration_minutes, teacher_activity,"
+                              "       student_activity, methods, planned_results, notes, pace"
+                              "  FROM stage WHERE lesson_id = ? ORDER BY position, id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, lesson_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(UrokStage) stage = stage_from_row (stmt);
+      gint64 stage_id = sqlite3_column_int64 (stmt, 0);
+      guint position = g_list_model_get_n_items (urok_lesson_get_stages (lesson));
+
+      urok_lesson_insert_stage (lesson, position, stage);
+      /* The lesson holds the stage; the table only borrows it. */
+      g_hash_table_insert (stages, g_memdup2 (&stage_id, sizeof stage_id), stage);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _urok_store_set_error (self, error);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _urok_store_prepare (self,
+                              "SELECT r.stage_id, r.uuid, r.kind, r.title, r.target, r.location, r.text,"
+                              "       r.media_type, r.board"
+                              "  FROM resource r JOIN stage s ON s.id = r.stage_id"
+                              " WHERE s.lesson_id = ? ORDER BY r.stage_id, r.position, r.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, lesson_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 stage_id = sqlite3_column_int64 (stmt, 0);
+      UrokStage *stage = g_hash_table_lookup (stages, &stage_id);
+      g_autoptr(UrokResource) resource = resource_from_row (stmt);
+
+      if (stage == NULL || resource == NULL)
+        continue;
+      urok_stage_insert_resource (stage, g_list_model_get_n_items (urok_stage_get_resources (stage)), resource);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _urok_store_set_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&lesson);
+}
+
+/* What the search index holds of the stages: their texts and those of their
+ * resources' titles and cards. */
+static char *
+stages_search_text (UrokLesson *lesson)
+{
+  GListModel *stages = urok_lesson_get_stages (lesson);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (stages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UrokStage) stage = g_list_model_get_item (stages, i);
+      GListModel *resources = urok_stage_get_resources (stage);
+      guint n_resources = g_list_model_get_n_items (resources);
+
+      g_string_append_printf (text, "%s %s %s %s %s %s ",
+                              urok_stage_get_title (stage),
+                              urok_stage_get_teacher_activity (stage),
+                              urok_stage_get_student_activity (stage),
+                              urok_stage_get_methods (stage),
+                              urok_stage_get_planned_results (stage),
+                              urok_stage_get_notes (stage));
+      for (guint r = 0; r < n_resources; r++)
+        {
+          g_autoptr(UrokResource) resource = g_list_model_get_item (resources, r);
+          g_string_append_printf (text, "%s %s ", urok_resource_get_title (resource),
+                                  urok_resource_get_text (resource));
+        }
+    }
+  return _urok_fold (text->str);
+}
+
+static void
+bind_folded (sqlite3_stmt *stmt,
+             int           column,
+             const char   *text)
+{
+  sqlite3_bind_text (stmt, column, _urok_fold (text), -1, g_free);
+}
+
+static gboolean
+write_search_row (UrokStore   *self,
+                  gint64       lesson_id,
+                  UrokLesson  *lesson,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *tags = NULL;
+
+  stmt = _urok_store_prepare (self, "DELETE FROM lesson_fts WHERE rowid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lesson_id);
+  if (!_urok_store_step_done (self, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = _urok_store_prepare (self,
+                              "INSERT INTO lesson_fts (rowid, topic, goals, planned_results, tags, stages)"
+                              " VALUES (?, ?, ?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  tags = g_strjoinv (" ", (char **)urok_lesson_get_tags (lesson));
+  sqlite3_bind_int64 (stmt, 1, lesson_id);
+  bind_folded (stmt, 2, urok_lesson_get_topic (lesson));
+  bind_folded (stmt, 3, urok_lesson_get_goals (lesson));
+  bind_folded (stmt, 4, urok_lesson_get_planned_results (lesson));
+  bind_folded (stmt, 5, tags);
+  sqlite3_bind_text (stmt, 6, stages_search_text (lesson), -1, g_free);
+  return _urok_store_step_done (self, stmt, error);
+}
+
+static gboolean
+write_stages (UrokStore   *self,
+              gint64       lesson_id,
+              UrokLesson  *lesson,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  g_autoptr(sqlite3_stmt) insert_stage = NULL;
+  g_autoptr(sqlite3_stmt) insert_resource = NULL;
+  GListModel *stages = urok_lesson_get_stages (lesson);
+  guint n = g_list_model_get_n_items (stages);
+
+  /* Resources go with their stages (ON DELETE CASCADE). */
+  delete = _urok_store_prepare (self, "DELETE FROM stage WHERE lesson_id = ?", error);
+  if (delete == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (delete, 1, lesson_id);
+  if (!_urok_store_step_done (self, delete, error))
+    return FALSE;
+
+  insert_stage = _urok_store_prepare (self,
+                                      "INSERT INTO stage (lesson_id, position, uuid, title, kind, duration_minutes,"
+                                      "                   teacher_activity, student_activity, methods,"
+                                      "                   planned_results, notes, pace)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                      error);
+  insert_resource = _urok_store_prepare (self,
+                                         "INSERT INTO resource (stage_id, position, uuid, kind, title, target,"
+                                         "                      location, text, media_type, board)"
+                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         error);
+  if (insert_stage == NULL || insert_resource == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UrokStage) stage = g_list_model_get_item (stages, i);
+      GListModel *resources = urok_stage_get_resources (stage);
+      guint n_resources = g_list_model_get_n_items (resources);
+      gint64 stage_id;
+
+      sqlite3_reset (insert_stage);
+      sqlite3_bind_int64 (insert_stage, 1, lesson_id);
+      sqlite3_bind_int (insert_stage, 2, i);
+      sqlite3_bind_text (insert_stage, 3, urok_stage_get_uuid (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_stage, 4, urok_stage_get_title (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_stage, 5, urok_stage_get_kind (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert_stage, 6, urok_stage_get_duration_minutes (stage));
+      sqlite3_bind_text (insert_stage, 7, urok_stage_get_teacher_activity (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_stage, 8, urok_stage_get_student_activity (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_stage, 9, urok_stage_get_methods (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_stage, 10, urok_stage_get_planned_results (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_stage, 11, urok_stage_get_notes (stage), -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert_stage, 12,
+                         urok_stage_get_pace (stage) == UROK_STAGE_PACE_STUDENT ? "student" : "teacher",
+                         -1, SQLITE_STATIC);
+      if (!_urok_store_step_done (self, insert_stage, error))
+        return FALSE;
+      stage_id = sqlite3_last_insert_rowid (_urok_store_get_db (self));
+
+      for (guint r = 0; r < n_resources; r++)
+        {
+          g_autoptr(UrokResource) resource = g_list_model_get_item (resources, r);
+
+          sqlite3_reset (insert_resource);
+          sqlite3_bind_int64 (insert_resource, 1, stage_id);
+          sqlite3_bind_int (insert_resource, 2, r);
+          sqlite3_bind_text (insert_resource, 3, urok_resource_get_uuid (resource), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 4,
+                             urok_resource_kind_to_string (urok_resource_get_kind (resource)), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 5, urok_resource_get_title (resource), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 6, urok_resource_get_target (resource), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 7, urok_resource_get_location (resource), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 8, urok_resource_get_text (resource), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 9, urok_resource_get_media_type (resource), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 10, urok_resource_get_board (resource), -1, SQLITE_STATIC);
+          if (!_urok_store_step_done (self, insert_resource, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_lesson (UrokStore   *self,
+              UrokLesson  *lesson,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *tags = NULL;
+  const char *date;
+  int grade_level;
+  gint64 lesson_id;
+
+  stmt = _urok_store_prepare (self,
+                              "INSERT INTO lesson (uuid, topic, subject, grade_level, class_group_id,"
+                              "                    class_group_uuid, lesson_type, planned_date,"
+                              "                    duration_minutes, goals, planned_results, tags,"
+                              "                    is_template, sort_topic, modified)"
+                              " VALUES (?1, ?2, ?3, ?4, (SELECT id FROM class_group WHERE uuid = ?5), ?5,"
+                              "         ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " MODIFIED_NOW ")"
+                              " ON CONFLICT (uuid) DO UPDATE SET"
+                              "   topic = excluded.topic, subject = excluded.subject,"
+                              "   grade_level = excluded.grade_level, class_group_id = excluded.class_group_id,"
+                              "   class_group_uuid = excluded.class_group_uuid,"
+                              "   lesson_type = excluded.lesson_type, planned_date = excluded.planned_date,"
+                              "   duration_minutes = excluded.duration_minutes, goals = excluded.goals,"
+                              "   planned_results = excluded.planned_results, tags = excluded.tags,"
+                              "   is_template = excluded.is_template, sort_topic = excluded.sort_topic,"
+                              "   modified = excluded.modified"
+                              " RETURNING id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  tags = strv_to_json (urok_lesson_get_tags (lesson));
+  grade_level = urok_lesson_get_grade_level (lesson);
+  date = urok_lesson_get_planned_date (lesson);
+  sqlite3_bind_text (stmt, 1, urok_lesson_get_uuid (lesson), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, urok_lesson_get_topic (lesson), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, urok_lesson_get_subject (lesson), -1, SQLITE_STATIC);
+  if (grade_level > 0)
+    sqlite3_bind_int (stmt, 4, grade_level);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_text (stmt, 5, urok_lesson_get_class_group_uuid (lesson), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, urok_lesson_get_lesson_type (lesson), -1, SQLITE_STATIC);
+  if (date[0] != '\0')
+    sqlite3_bind_text (stmt, 7, date, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 7);
+  sqlite3_bind_int (stmt, 8, urok_lesson_get_duration_minutes (lesson));
+  sqlite3_bind_text (stmt, 9, urok_lesson_get_goals (lesson), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, urok_lesson_get_planned_results (lesson), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 12, urok_lesson_get_is_template (lesson) ? 1 : 0);
+  bind_folded (stmt, 13, urok_lesson_get_topic (lesson));
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _urok_store_set_error (self, error);
+  lesson_id = sqlite3_column_int64 (stmt, 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _urok_store_set_error (self, error);
+
+  return write_stages (self, lesson_id, lesson, error)
+         && write_search_row (self, lesson_id, lesson, error);
+}
+
+gboolean
+urok_store_save_lesson (UrokStore   *self,
+                        UrokLesson  *lesson,
+                        GError     **error)
+{
+  g_return_val_if_fail (UROK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (UROK_IS_LESSON (lesson), FALSE);
+
+  /* A savepoint, so that saving also works inside urok_store_begin(). */
+  if (!_urok_store_exec (self, "SAVEPOINT save_lesson", error))
+    return FALSE;
+  if (!write_lesson (self, lesson, error))
+    {
+      _urok_store_exec (self, "ROLLBACK TO save_lesson; RELEASE save_lesson", NULL);
+      return FALSE;
+    }
+  if (!_urok_store_exec (self, "RELEASE save_lesson", error))
+    {
+      urok_store_rollback (self);
+      return FALSE;
+    }
+  _urok_store_emit_changed (self, "lessons");
+  return TRUE;
+}
+
 gint64
 urok_store_create_lesson (UrokStore   *self,
                           const char  *title,
                           int          duration_minutes,
                           GError     **error)
 {
+  g_autoptr(UrokLesson) lesson = urok_lesson_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
 
   g_return_val_if_fail (UROK_IS_STORE (self), 0);
   g_return_val_if_fail (title != NULL, 0);
 
-  stmt = _urok_store_prepare (self,
-                              "INSERT INTO lesson (uuid, title, duration_minutes) VALUES (?, ?, ?)",
-                              error);
+  urok_lesson_set_topic (lesson, title);
+  urok_lesson_set_duration_minutes (lesson, duration_minutes > 0 && duration_minutes <= 600 ? duration_minutes : 45);
+  if (!urok_store_save_lesson (self, lesson, error))
+    return 0;
+
+  stmt = _urok_store_prepare (self, "SELECT id FROM lesson WHERE uuid = ?", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, duration_minutes > 0 ? duration_minutes : 45);
-  if (!_urok_store_step_done (self, stmt, error))
-    return 0;
-  {
-    gint64 id = sqlite3_last_insert_rowid (_urok_store_get_db (self));
+  sqlite3_bind_text (stmt, 1, urok_lesson_get_uuid (lesson), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _urok_store_set_error (self, error);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
 
-    _urok_store_emit_changed (self, "lessons");
-    return id;
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFile *child;
+
+  /* Never follow a link out of the lesson's folder. */
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL
+         && g_file_enumerator_iterate (children, NULL, &child, NULL, NULL)
+         && child != NULL)
+    {
+      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_file_delete (child, NULL, NULL);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static char *
+dup_lesson_dir (UrokStore  *self,
+                const char *lesson_uuid)
+{
+  g_autofree char *data_dir = g_path_get_dirname (urok_store_get_path (self));
+
+  return g_build_filename (data_dir, "lessons", lesson_uuid, NULL);
+}
+
+static gboolean
+exec_with_id (UrokStore   *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _urok_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _urok_store_step_done (self, stmt, error);
+}
+
+gboolean
+urok_store_delete_lesson (UrokStore   *self,
+                          const char  *uuid,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 lesson_id;
+  int rc;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+
+  stmt = _urok_store_prepare (self, "SELECT id FROM lesson WHERE uuid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, UROK_STORE_ERROR, UROK_STORE_ERROR_NOT_FOUND,
+                   _("The lesson was not found: it may have been deleted"));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return _urok_store_set_error (self, error);
+  lesson_id = sqlite3_column_int64 (stmt, 0);
+
+  /* Stages and resources go with the lesson (ON DELETE CASCADE). */
+  if (!_urok_store_exec (self, "SAVEPOINT delete_lesson", error))
+    return FALSE;
+  if (!exec_with_id (self, "DELETE FROM lesson_fts WHERE rowid = ?", lesson_id, error)
+      || !exec_with_id (self, "DELETE FROM lesson WHERE id = ?", lesson_id, error))
+    {
+      _urok_store_exec (self, "ROLLBACK TO delete_lesson; RELEASE delete_lesson", NULL);
+      return FALSE;
+    }
+  if (!_urok_store_exec (self, "RELEASE delete_lesson", error))
+    {
+      urok_store_rollback (self);
+      return FALSE;
+    }
+
+  /* After the row is gone: a folder without a lesson is only clutter, a
+   * lesson without its folder would be broken.  Only a real uuid names a
+   * folder, so a strange value cannot point outside the lessons folder. */
+  if (g_uuid_string_is_valid (uuid))
+    {
+      g_autofree char *dir = dup_lesson_dir (self, uuid);
+      g_autoptr(GFile) file = g_file_new_for_path (dir);
+
+      remove_tree (file);
+    }
+
+  _urok_store_emit_changed (self, "lessons");
+  return TRUE;
+}
+
+char *
+urok_store_dup_lesson_media_dir (UrokStore  *self,
+                                 const char *lesson_uuid)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+  g_return_val_if_fail (lesson_uuid != NULL && g_uuid_string_is_valid (lesson_uuid), NULL);
+
+  dir = dup_lesson_dir (self, lesson_uuid);
+  return g_build_filename (dir, "media", NULL);
+}
+
+static gboolean
+copy_media (const char  *from_dir,
+            const char  *to_dir,
+            GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (from_dir, 0, NULL);
+  const char *name;
+
+  /* A lesson without media has no folder. */
+  if (dir == NULL)
+    return TRUE;
+  if (g_mkdir_with_parents (to_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), to_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from_path = g_build_filename (from_dir, name, NULL);
+      g_autofree char *to_path = g_build_filename (to_dir, name, NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (from_path);
+      g_autoptr(GFile) to = g_file_new_for_path (to_path);
+
+      /* Half-written imports are not the lesson's media. */
+      if (name[0] == '.' || !g_file_test (from_path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+UrokLesson *
+urok_store_duplicate_lesson (UrokStore   *self,
+                             const char  *uuid,
+                             gboolean     as_template,
+                             GError     **error)
+{
+  g_autoptr(UrokLesson) original = NULL;
+  g_autoptr(UrokLesson) copy = NULL;
+  g_autofree char *from_dir = NULL;
+  g_autofree char *to_dir = NULL;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  original = urok_store_load_lesson (self, uuid, error);
+  if (original == NULL)
+    return NULL;
+  copy = urok_lesson_copy (original, TRUE);
+  urok_lesson_set_is_template (copy, as_template);
+
+  /* Media first: a saved copy always finds its files. */
+  from_dir = urok_store_dup_lesson_media_dir (self, urok_lesson_get_uuid (original));
+  to_dir = urok_store_dup_lesson_media_dir (self, urok_lesson_get_uuid (copy));
+  if (from_dir != NULL && copy_media (from_dir, to_dir, error)
+      && urok_store_save_lesson (self, copy, error))
+    return g_steal_pointer (&copy);
+
+  {
+    g_autofree char *dir = dup_lesson_dir (self, urok_lesson_get_uuid (copy));
+    g_autoptr(GFile) file = g_file_new_for_path (dir);
+
+    remove_tree (file);
   }
+  return NULL;
+}
+
+/* A short lower-case extension of @name (".png"), or "" for none or a
+ * strange one: the file name we make must stay plain. */
+static char *
+media_extension (const char *name)
+{
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+  gsize length;
+
+  if (dot == NULL || dot == name)
+    return g_strdup ("");
+  length = strlen (dot + 1);
+  if (length == 0 || length > 8)
+    return g_strdup ("");
+  for (const char *p = dot + 1; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return g_strdup ("");
+    }
+  return g_ascii_strdown (dot, -1);
+}
+
+#define SNIFF_SIZE 4096
+#define COPY_BUFFER (64 * 1024)
+
+/* Copies @input to @output, hashing it and keeping its first bytes in @head
+ * for guessing its type. */
+static gboolean
+copy_hashing (GInputStream   *input,
+              GOutputStream  *output,
+              GChecksum      *checksum,
+              guint8         *head,
+              gsize          *head_length,
+              GError        **error)
+{
+  g_autofree guint8 *buffer = g_malloc (COPY_BUFFER);
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (input, buffer, COPY_BUFFER, NULL, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (*head_length < SNIFF_SIZE)
+        {
+          gsize take = MIN ((gsize)n, SNIFF_SIZE - *head_length);
+
+          memcpy (head + *head_length, buffer, take);
+          *head_length += take;
+        }
+      g_checksum_update (checksum, buffer, n);
+      if (!g_output_stream_write_all (output, buffer, n, NULL, NULL, error))
+        return FALSE;
+    }
+  return g_output_stream_close (output, NULL, error);
+}
+
+static char *
+guess_media_type (const char   *basename,
+                  const guint8 *head,
+                  gsize         head_length)
+{
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime = NULL;
+  gboolean uncertain = TRUE;
+
+  /* By content first: a name can lie. */
+  content_type = g_content_type_guess (NULL, head, head_length, &uncertain);
+  if (uncertain)
+    {
+      g_free (content_type);
+      content_type = g_content_type_guess (basename, head, head_length, NULL);
+    }
+  mime = g_content_type_get_mime_type (content_type);
+  return mime != NULL ? g_steal_pointer (&mime) : g_strdup ("application/octet-stream");
+}
+
+char *
+urok_store_add_lesson_media (UrokStore   *self,
+                             const char  *lesson_uuid,
+                             GFile       *source,
+                             char       **media_type,
+                             GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *random = g_uuid_string_random ();
+  g_autofree char *tmp_name = g_strconcat (".incoming-", random, NULL);
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *extension = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *final_path = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 head[SNIFF_SIZE];
+  gsize head_length = 0;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+  g_return_val_if_fail (lesson_uuid != NULL && g_uuid_string_is_valid (lesson_uuid), NULL);
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+
+  dir = urok_store_dup_lesson_media_dir (self, lesson_uuid);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  input = g_file_read (source, NULL, error);
+  if (input == NULL)
+    return NULL;
+
+  /* Copied under a hidden temporary name and renamed when complete, so
+   * the folder never holds half a file under a real name. */
+  tmp_path = g_build_filename (dir, tmp_name, NULL);
+  tmp = g_file_new_for_path (tmp_path);
+  output = g_file_create (tmp, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (output == NULL)
+    return NULL;
+  if (!copy_hashing (G_INPUT_STREAM (input), G_OUTPUT_STREAM (output), checksum, head, &head_length, error))
+    {
+      g_output_stream_close (G_OUTPUT_STREAM (output), NULL, NULL);
+      g_unlink (tmp_path);
+      return NULL;
+    }
+
+  basename = g_file_get_basename (source);
+  extension = media_extension (basename);
+  name = g_strdup_printf ("%.32s%s", g_checksum_get_string (checksum), extension);
+  final_path = g_build_filename (dir, name, NULL);
+  /* The same content already there is the same file: replacing it is fine. */
+  if (g_rename (tmp_path, final_path) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s” in the lesson: %s"), basename, g_strerror (saved_errno));
+      g_unlink (tmp_path);
+      return NULL;
+    }
+
+  if (media_type != NULL)
+    *media_type = guess_media_type (basename, head, head_length);
+  return g_steal_pointer (&name);
+}
+
+GListModel *
+urok_store_list_stage_kinds (UrokStore  *self,
+                             GError    **error)
+{
+  g_autoptr(GListStore) kinds = g_list_store_new (UROK_TYPE_STAGE_KIND);
+  g_autoptr(GListModel) built_in = urok_stage_kinds_built_in ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (built_in); i++)
+    {
+      g_autoptr(UrokStageKind) kind = g_list_model_get_item (built_in, i);
+      g_list_store_append (kinds, kind);
+    }
+
+  stmt = _urok_store_prepare (self, "SELECT code, name, color FROM stage_kind ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(UrokStageKind) kind = urok_stage_kind_new (_urok_column_text (stmt, 0),
+                                                           _urok_column_text (stmt, 1),
+                                                           _urok_column_text (stmt, 2),
+                                                           FALSE);
+      g_list_store_append (kinds, kind);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _urok_store_set_error (self, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&kinds));
+}
+
+static gboolean
+is_valid_color (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isxdigit (color[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+UrokStageKind *
+urok_store_add_stage_kind (UrokStore   *self,
+                           const char  *name,
+                           const char  *color,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *code = g_strconcat ("custom-", uuid, NULL);
+  g_autofree char *lower_color = NULL;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (trimmed[0] == '\0' || g_utf8_strlen (trimmed, -1) > 100 || !g_utf8_validate (trimmed, -1, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A kind of stage needs a name of up to 100 characters"));
+      return NULL;
+    }
+  if (!is_valid_color (color))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Choose a colour for the kind of stage"));
+      return NULL;
+    }
+  lower_color = g_ascii_strdown (color, -1);
+
+  stmt = _urok_store_prepare (self, "INSERT INTO stage_kind (code, name, color) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, lower_color, -1, SQLITE_STATIC);
+  if (!_urok_store_step_done (self, stmt, error))
+    return NULL;
+
+  _urok_store_emit_changed (self, "lessons");
+  return urok_stage_kind_new (code, trimmed, lower_color, FALSE);
+}
+
+/* Stages of that kind keep its code; they show as of no known kind. */
+gboolean
+urok_store_remove_stage_kind (UrokStore   *self,
+                              const char  *code,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (UROK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (urok_stage_kind_lookup_built_in (code) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Built-in kinds of stage cannot be removed"));
+      return FALSE;
+    }
+
+  stmt = _urok_store_prepare (self, "DELETE FROM stage_kind WHERE code = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (!_urok_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_urok_store_get_db (self)) == 0)
+    {
+      g_set_error (error, UROK_STORE_ERROR, UROK_STORE_ERROR_NOT_FOUND,
+                   _("The kind of stage was not found"));
+      return FALSE;
+    }
+
+  _urok_store_emit_changed (self, "lessons");
+  return TRUE;
 }

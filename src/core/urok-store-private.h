@@ -39,6 +39,7 @@ void          _urok_store_emit_changed         (UrokStore           *self,
                                                 const char          *what);
 const char   *_urok_column_text                (sqlite3_stmt        *stmt,
                                                 int                  column);
+char         *_urok_fold                       (const char          *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -82,6 +82,47 @@ urok_store_init (UrokStore *self)
 {
 }
 
+/* A key for comparing text as a reader does: case folded, and ё read as е,
+ * since Russian print mostly leaves the dots off.  Used for sorting topics
+ * and for the search index, on both what is indexed and what is asked. */
+char *
+_urok_fold (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *composed = NULL;
+  char *folded;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  /* Text pasted from elsewhere may spell й as и and a combining breve. */
+  composed = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  folded = g_utf8_casefold (composed != NULL ? composed : text, -1);
+  /* ё (U+0451) and е (U+0435) are both two bytes in UTF-8: in place. */
+  for (char *p = folded; (p = strstr (p, "\xd1\x91")) != NULL; p += 2)
+    {
+      p[0] = '\xd0';
+      p[1] = '\xb5';
+    }
+  return folded;
+}
+
+static void
+sql_fold (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *text = (const char *)sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, _urok_fold (text), -1, g_free);
+}
+
 static gboolean
 is_corruption (int code)
 {
@@ -360,6 +401,10 @@ _urok_store_open_with_migrations (const char           *path,
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
+  /* Before the migrations, which build the search index with it. */
+  sqlite3_create_function_v2 (self->db, "urok_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_fold, NULL, NULL, NULL);
 
   if (!query_int (self->db, "PRAGMA user_version", &self->version, &local_error))
     {

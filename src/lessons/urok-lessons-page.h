@@ -1,4 +1,4 @@
-/* urok-lessons-page.h: the Lessons section: the teacher's lessons.
+/* urok-lessons-page.h: the Lessons section: the lesson library and editor.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,5 +12,16 @@ G_BEGIN_DECLS
 #define UROK_TYPE_LESSONS_PAGE (urok_lessons_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (UrokLessonsPage, urok_lessons_page, UROK, LESSONS_PAGE, UrokSectionPage)
+
+gboolean urok_lessons_page_show_lesson    (UrokLessonsPage  *self,
+                                           const char       *uuid,
+                                           GError          **error);
+/* Imports a lesson package (.urok) into the store and opens the lesson;
+ * changes nothing and fails with @error if the package is not sound. */
+gboolean urok_lessons_page_import_package (UrokLessonsPage  *self,
+                                           GFile            *file,
+                                           GError          **error);
+/* Whether @file looks like a lesson package, by name or content type. */
+gboolean urok_lessons_page_is_package     (GFile            *file);
 
 G_END_DECLS

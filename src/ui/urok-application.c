@@ -14,6 +14,7 @@
 #include "urok-application.h"
 #include "urok-book-import.h"
 #include "urok-demo.h"
+#include "urok-lessons-page.h"
 #include "urok-preferences-window.h"
 #include "urok-window.h"
 
@@ -280,8 +281,27 @@ urok_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(UrokBookInfo) info = urok_book_import (self->store, files[i], books_dir, NULL, &error);
+      g_autoptr(UrokBookInfo) info = NULL;
 
+      /* Lesson packages open in the lesson editor; anything else is taken
+       * for a textbook. */
+      if (urok_lessons_page_is_package (files[i]))
+        {
+          UrokLessonsPage *lessons = UROK_LESSONS_PAGE (urok_window_get_page (window, "lessons"));
+
+          if (urok_lessons_page_import_package (lessons, files[i], &error))
+            urok_window_show_section (window, "lessons");
+          else
+            {
+              g_autofree char *name = g_file_get_basename (files[i]);
+              g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), name);
+
+              urok_window_show_error (window, heading, error->message);
+            }
+          continue;
+        }
+
+      info = urok_book_import (self->store, files[i], books_dir, NULL, &error);
       if (info == NULL)
         {
           g_autofree char *name = g_file_get_basename (files[i]);

@@ -1,13 +1,86 @@
 #!/usr/bin/env python3
-"""Writes seed inputs for fuzz-epub-info into the given folder: a minimal
-valid EPUB and variants broken in the ways real files break."""
+"""Writes seed inputs for a fuzz target into the given folder, chosen by the
+folder's name (.ci/run passes build-fuzz/seeds/<target>): for epub-info (the
+default) a minimal valid EPUB and variants broken in the ways real files
+break; for lesson-json our lesson templates, a minimal lesson and broken
+variants of it; for lesson-package a minimal .urok package and broken
+variants of it."""
+import hashlib
 import io
+import json
 import pathlib
 import sys
 import zipfile
 
 out = pathlib.Path(sys.argv[1])
 out.mkdir(parents=True, exist_ok=True)
+root = pathlib.Path(__file__).resolve().parents[2]
+
+
+def lesson_json_seeds():
+    seeds = {}
+    for path in sorted((root / 'data' / 'templates').glob('*.json')):
+        seeds['template-' + path.name] = path.read_bytes()
+    minimal = {'format': 'urok-lesson', 'version': 1, 'topic': 'Дроби',
+               'stages': [{'title': 'Этап', 'duration_minutes': 5, 'resources': [
+                   {'kind': 'link', 'target': 'https://example.org/'},
+                   {'kind': 'board_page', 'board': '{"background":"squares"}'},
+                   {'kind': 'media', 'target': '0123456789abcdef0123456789abcdef.png', 'media_type': 'image/png'}]}]}
+    text = json.dumps(minimal, ensure_ascii=False).encode()
+    seeds['minimal.json'] = text
+    seeds['truncated.json'] = text[:len(text) // 2]
+    seeds['newer.json'] = text.replace(b'"version": 1', b'"version": 2')
+    seeds['unknown-member.json'] = text.replace(b'"topic"', b'"topik"')
+    seeds['bad-link.json'] = text.replace(b'https://example.org/', b'javascript:alert(1)')
+    seeds['traversal.json'] = text.replace(b'0123456789abcdef0123456789abcdef.png', b'../../.bashrc')
+    seeds['deep.json'] = b'[' * 5000 + b']' * 5000
+    return seeds
+
+
+def lesson_package_seeds():
+    png = b'\x89PNG\r\n\x1a\n' + bytes(range(16))
+    test_uuid = '6f1c7a52-0000-4000-8000-000000000003'
+    lesson = {'format': 'urok-lesson', 'version': 1, 'uuid': '6f1c7a52-0000-4000-8000-000000000002',
+              'topic': 'Проба', 'stages': [{'title': 'Этап', 'duration_minutes': 5, 'resources': [
+                  {'kind': 'media', 'target': 'a.png', 'media_type': 'image/png'},
+                  {'kind': 'board_page', 'board': '{"background":"squares"}'},
+                  {'kind': 'test', 'target': test_uuid}]}]}
+    test = {'uuid': test_uuid, 'title': 'Тест', 'questions': [
+        {'kind': 'single_choice', 'text': '?', 'points': 1, 'data': {'choices': ['a', 'b'], 'answer': [0]}}]}
+
+    def manifest(**changes):
+        m = {'format': 'urok-lesson-package', 'version': 1, 'generator': 'make-seeds', 'lesson': lesson,
+             'media': [{'name': 'a.png', 'sha256': hashlib.sha256(png).hexdigest(), 'size': len(png),
+                        'media-type': 'image/png'}],
+             'tests': [test]}
+        m.update(changes)
+        return json.dumps(m, ensure_ascii=False, indent=1)
+
+    def package(parts):
+        # As Urok writes it: the manifest first and stored, media after it.
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, 'w') as z:
+            for name, data in parts:
+                z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data,
+                           zipfile.ZIP_STORED if name == 'manifest.json' else zipfile.ZIP_DEFLATED)
+        return buf.getvalue()
+
+    good = [('manifest.json', manifest()), ('media/a.png', png)]
+    return {
+        'valid.urok': package(good),
+        'version2.urok': package([('manifest.json', manifest(version=2))]),
+        'missing-media.urok': package(good[:1]),
+        'traversal.urok': package(good + [('media/../x', b'x')]),
+        'truncated.urok': package(good)[:300],
+    }
+
+
+if out.name in ('lesson-json', 'lesson-package'):
+    seeds = lesson_json_seeds() if out.name == 'lesson-json' else lesson_package_seeds()
+    for name, data in seeds.items():
+        (out / name).write_bytes(data)
+    print(f'{len(seeds)} seeds in {out}')
+    sys.exit(0)
 
 CONTAINER = ('<?xml version="1.0"?><container version="1.0" '
              'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'

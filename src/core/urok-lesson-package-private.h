@@ -1,0 +1,73 @@
+/* urok-lesson-package-private.h: what lesson packages and cartridges share:
+ * writing a ZIP beside its destination and renaming it into place, and
+ * which file names a package may carry.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "urok-lesson-package.h"
+
+G_BEGIN_DECLS
+
+#define UROK_PACKAGE_FORMAT "urok-lesson-package"
+#define UROK_PACKAGE_FORMAT_VERSION 1
+#define UROK_PACKAGE_MANIFEST "manifest.json"
+#define UROK_PACKAGE_MEDIA_PREFIX "media/"
+
+/* Far beyond any real lesson, far below what hurts a school computer.
+ * Export keeps to them too: it never writes what import would refuse. */
+#define UROK_PACKAGE_MAX_ENTRIES 10000
+#define UROK_PACKAGE_MAX_MANIFEST_SIZE (8 * 1024 * 1024)
+#define UROK_PACKAGE_MAX_MEDIA_SIZE ((gint64)512 * 1024 * 1024)
+#define UROK_PACKAGE_MAX_TOTAL_SIZE ((gint64)2 * 1024 * 1024 * 1024)
+/* Media are mostly compressed already and text rarely packs better than
+ * 20:1, while a zip bomb packs better than 1000:1.  Below a megabyte the
+ * ratio is not judged: small files may pack well and cannot hurt. */
+#define UROK_PACKAGE_MAX_RATIO 200
+#define UROK_PACKAGE_RATIO_FLOOR (1024 * 1024)
+
+typedef struct _UrokZipWriter UrokZipWriter;
+
+/* A plain file name (no folders, no leading dot, no control characters,
+ * valid UTF-8): safe to use below a folder of ours. */
+gboolean       _urok_package_is_safe_name    (const char     *name);
+gboolean       _urok_package_has_control_chars (const char   *text);
+/* A G_IO_ERROR from @saved_errno; @format's last "%s" is its reason. */
+gboolean       _urok_package_set_io_error    (GError        **error,
+                                              int             saved_errno,
+                                              const char     *format,
+                                              ...) G_GNUC_PRINTF (3, 4);
+/* Every resource of the lesson, stage by stage, in order (a new array). */
+GPtrArray     *_urok_lesson_resources        (UrokLesson     *lesson);
+
+/* Whether deflating a file of @media_type is worth the time: not for
+ * formats that are compressed already (PNG, JPEG, audio, video…). */
+gboolean       _urok_package_worth_compressing (const char   *media_type);
+
+/* Starts a ZIP in a temporary file in @path's folder; nothing appears at
+ * @path until _urok_zip_writer_finish() succeeds. */
+UrokZipWriter *_urok_zip_writer_new          (const char     *path,
+                                              GError        **error);
+gboolean       _urok_zip_writer_add_bytes    (UrokZipWriter  *self,
+                                              const char     *name,
+                                              const void     *data,
+                                              gsize           size,
+                                              gboolean        compress,
+                                              GError        **error);
+/* Adds the file at @file_path, which must still be @size bytes long. */
+gboolean       _urok_zip_writer_add_file     (UrokZipWriter  *self,
+                                              const char     *name,
+                                              const char     *file_path,
+                                              gint64          size,
+                                              gboolean        compress,
+                                              GError        **error);
+gboolean       _urok_zip_writer_finish       (UrokZipWriter  *self,
+                                              GError        **error);
+/* Without a successful finish, removes the temporary file. */
+void           _urok_zip_writer_free         (UrokZipWriter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UrokZipWriter, _urok_zip_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* urok-lesson-editor.h: the lesson editor: header fields, the stage list
+ * with its details and resources, the timeline; undoable, autosaved.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "urok-store.h"
+
+G_BEGIN_DECLS
+
+#define UROK_TYPE_LESSON_EDITOR (urok_lesson_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (UrokLessonEditor, urok_lesson_editor, UROK, LESSON_EDITOR, GtkWidget)
+
+/* Loads lesson @uuid from @store for editing; returns FALSE with @error if
+ * it cannot be loaded.  Pending edits of the previous lesson are saved
+ * first. */
+gboolean    urok_lesson_editor_open   (UrokLessonEditor  *self,
+                                       UrokStore         *store,
+                                       const char        *uuid,
+                                       GError           **error);
+/* Saves pending edits now (autosave does so within a second anyway). */
+gboolean    urok_lesson_editor_flush  (UrokLessonEditor  *self,
+                                       GError           **error);
+/* The lesson being edited, or NULL. */
+UrokLesson *urok_lesson_editor_get_lesson (UrokLessonEditor *self);
+/* The position of the stage shown, or -1 when the lesson's own details
+ * are (action lesson.select-stage changes it). */
+int         urok_lesson_editor_get_selected_stage (UrokLessonEditor *self);
+
+typedef enum
+{
+  UROK_LESSON_EXPORT_PDF,       /* the lesson plan */
+  UROK_LESSON_EXPORT_ODT,       /* the lesson plan, for a word processor */
+  UROK_LESSON_EXPORT_PACKAGE,   /* .urok, everything the lesson uses */
+  UROK_LESSON_EXPORT_CARTRIDGE, /* .imscc, for Moodle */
+} UrokLessonExport;
+
+/* What the lesson.export-* actions do once a file is chosen (saving
+ * pending edits first). */
+gboolean    urok_lesson_editor_export (UrokLessonEditor  *self,
+                                       UrokLessonExport   format,
+                                       GFile             *file,
+                                       GError           **error);
+
+/* Signal "close-requested": the teacher asked to go back to the list
+ * (action lesson.close); the page switches views. */
+
+G_END_DECLS
