@@ -143,7 +143,12 @@ report_export (UrokLessonEditor *self,
       return;
     }
 
-  toast = adw_toast_new_format (_("Exported “%s”"), name);
+  /* Toast titles are markup; a file name may hold "&" or "<". */
+  {
+    g_autofree char *title = g_markup_printf_escaped (_("Exported “%s”"), name);
+
+    toast = adw_toast_new (title);
+  }
   adw_toast_set_button_label (toast, _("_Open"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_file_clicked_cb),
                          g_object_ref (file), (GClosureNotify)(void (*) (void))g_object_unref, 0);

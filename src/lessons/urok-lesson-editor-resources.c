@@ -195,16 +195,16 @@ media_copied_cb (GObject      *source,
 
       g_ptr_array_add (job->failed, NULL);
       names = g_strjoinv ("”, “", (char **)job->failed->pdata);
-      message = g_strdup_printf (_("Could not add “%s”: the file cannot be read"), names);
+      message = g_markup_printf_escaped (_("Could not add “%s”: the file cannot be read"), names);
       _urok_lesson_editor_show_toast (self, adw_toast_new (message));
     }
   else if (job->stage != self->selected && job->copied->len > 0)
     {
       /* Dropped on another stage's row: say where the files went. */
       g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file added to “%s”", "%u files added to “%s”",
-                                      job->copied->len),
-                         job->copied->len, urok_stage_get_title (job->stage));
+        g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%u file added to “%s”", "%u files added to “%s”",
+                                              job->copied->len),
+                                 job->copied->len, urok_stage_get_title (job->stage));
       _urok_lesson_editor_show_toast (self, adw_toast_new (message));
     }
 }
@@ -749,9 +749,9 @@ remove_resource_activated (GtkWidget  *widget,
       urok_stage_editor_focus_resource (self->stage_editor, neighbour);
     }
 
-  title = g_strdup_printf (_("“%s” removed"),
-                           *urok_resource_get_title (resource) != '\0' ? urok_resource_get_title (resource)
-                                                                        : _("Resource"));
+  title = g_markup_printf_escaped (_("“%s” removed"),
+                                   *urok_resource_get_title (resource) != '\0' ? urok_resource_get_title (resource)
+                                                                                : _("Resource"));
   _urok_lesson_editor_show_undo_toast (self, title);
 }
 

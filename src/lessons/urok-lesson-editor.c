@@ -657,7 +657,7 @@ remove_stage_activated (GtkWidget  *widget,
 
   if (index < 0)
     return;
-  title = g_strdup_printf (_("Stage “%s” removed"), urok_stage_get_title (self->selected));
+  title = g_markup_printf_escaped (_("Stage “%s” removed"), urok_stage_get_title (self->selected));
   urok_lesson_history_remove_stage (self->history, index);
   _urok_lesson_editor_show_undo_toast (self, title);
 }

@@ -146,8 +146,9 @@ import_file (UrokLibraryPage *self,
   else if (!was_new)
     {
       const char *title = urok_book_info_get_title (book);
-      g_autofree char *message = g_strdup_printf (_("“%s” is already in the library"),
-                                                  *title != '\0' ? title : basename);
+      /* Toast titles are markup: the book's title is not. */
+      g_autofree char *message = g_markup_printf_escaped (_("“%s” is already in the library"),
+                                                          *title != '\0' ? title : basename);
 
       urok_section_show_toast (GTK_WIDGET (self), message);
     }

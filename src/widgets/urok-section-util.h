@@ -15,6 +15,7 @@ typedef void (*UrokNameCallback) (GtkWidget  *page,
 void urok_section_show_error (GtkWidget        *page,
                               const char       *heading,
                               const char       *message);
+/* @message is Pango markup, as AdwToast titles are: escape outside text. */
 void urok_section_show_toast (GtkWidget        *page,
                               const char       *message);
 void urok_section_ask_name   (GtkWidget        *page,
