@@ -121,6 +121,25 @@ ui_test_find_toplevel (GType type)
 }
 
 /* Renders @widget as the screen shows it and keeps the PNG in the build tree. */
+/* The first widget in @widget's subtree (itself included) whose
+ * gtk_widget_get_name() is @name, depth first, or NULL. */
+GtkWidget *
+ui_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 ui_test_save_png (GtkWidget  *widget,
                   const char *name)

@@ -19,6 +19,8 @@ void             ui_test_wait_frames    (GtkWidget  *widget,
                                          guint       n_frames);
 void             ui_test_iterate        (void);
 gpointer         ui_test_find_toplevel  (GType       type);
+GtkWidget       *ui_test_find_named     (GtkWidget  *widget,
+                                         const char *name);
 void             ui_test_save_png       (GtkWidget  *widget,
                                          const char *name);
 

@@ -11,6 +11,27 @@
 
 G_BEGIN_DECLS
 
+/* Shared by urok-lesson-plan.c (layout, drawing, PDF) and
+ * urok-lesson-plan-text.c (the text, the temporary files). */
+struct _UrokLessonPlan
+{
+  GObject     parent_instance;
+
+  UrokLesson *lesson;
+  char       *teacher;
+  char       *school;
+  char       *class_group_name;
+  GListModel *stage_kinds; /* NULL: the built-in ones */
+
+  /* The last pagination. */
+  PangoContext *context;
+  double        width;
+  double        height;
+  GPtrArray    *rows;  /* of Row (urok-lesson-plan.c) */
+  GPtrArray    *pages; /* of GArray of Placement */
+  char         *footer;
+};
+
 /* The header's fields, in the order both writers lay them out. */
 typedef enum
 {
