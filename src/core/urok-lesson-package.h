@@ -1,6 +1,6 @@
 /* urok-lesson-package.h: a lesson with everything it uses as one file
  * (.urok: a ZIP with manifest.json, the lesson, its media and its tests),
- * and export as an IMS Common Cartridge 1.3 (.imscc) for Moodle.
+ * and export as an IMS Common Cartridge (.imscc) for learning platforms.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -39,9 +39,26 @@ UrokLesson *urok_lesson_package_import  (UrokStore   *store,
                                          gboolean    *out_was_new,
                                          GError     **error);
 
+/* Versions of IMS Common Cartridge a lesson can be exported as: 1.3 for
+ * the platforms that read it (Canvas, Brightspace, Schoology…), 1.1 for
+ * Moodle, whose course restore reads only 1.0 and 1.1. */
+typedef enum
+{
+  UROK_CARTRIDGE_1_3,
+  UROK_CARTRIDGE_1_1,
+} UrokCartridgeVersion;
+
+#define UROK_LESSON_CARTRIDGE_EXTENSION ".imscc"
+
+/* Writes a Common Cartridge 1.3. */
 gboolean    urok_lesson_cartridge_export (UrokStore   *store,
                                           UrokLesson  *lesson,
                                           const char  *path,
                                           GError     **error);
+gboolean    urok_lesson_cartridge_export_version (UrokStore             *store,
+                                                  UrokLesson            *lesson,
+                                                  UrokCartridgeVersion   version,
+                                                  const char            *path,
+                                                  GError               **error);
 
 G_END_DECLS
