@@ -11,12 +11,9 @@
 
 #include "core-test-util.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <string.h>
 
+#include "cartridge-test-util.h"
 #include "package-test-util.h"
 #include "urok-store-packages.h"
 
@@ -24,89 +21,12 @@
 #define NS_LOM_MANIFEST "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/manifest"
 #define NS_LOM_RESOURCE "http://ltsc.ieee.org/xsd/imsccv1p3/LOM/resource"
 #define NS_WEBLINK "http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3"
-#define NS_QTI "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathContext, xmlXPathFreeContext)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlXPathObject, xmlXPathFreeObject)
-
-static xmlDoc *
-parse (GHashTable *files,
-       const char *name)
-{
-  GBytes *bytes = g_hash_table_lookup (files, name);
-  xmlDoc *doc;
-
-  g_assert_nonnull (bytes);
-  doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int)g_bytes_get_size (bytes), name, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  g_assert_nonnull (doc);
-  return doc;
-}
+#define NS_QTI CC_TEST_NS_QTI
 
 static xmlXPathContext *
 new_context (xmlDoc *doc)
 {
-  xmlXPathContext *context = xmlXPathNewContext (doc);
-
-  xmlXPathRegisterNs (context, (const xmlChar *)"cp", (const xmlChar *)NS_CP);
-  xmlXPathRegisterNs (context, (const xmlChar *)"lomimscc", (const xmlChar *)NS_LOM_MANIFEST);
-  xmlXPathRegisterNs (context, (const xmlChar *)"wl", (const xmlChar *)NS_WEBLINK);
-  xmlXPathRegisterNs (context, (const xmlChar *)"qti", (const xmlChar *)NS_QTI);
-  return context;
-}
-
-/* The nodes @path selects (never NULL; empty when none). */
-static GPtrArray *
-select_nodes (xmlXPathContext *context,
-              xmlNode         *from,
-              const char      *path)
-{
-  g_autoptr(xmlXPathObject) result = NULL;
-  GPtrArray *nodes = g_ptr_array_new ();
-
-  context->node = from;
-  result = xmlXPathEvalExpression ((const xmlChar *)path, context);
-  g_assert_nonnull (result);
-  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
-    g_ptr_array_add (nodes, result->nodesetval->nodeTab[i]);
-  return nodes;
-}
-
-static char *
-eval_string (xmlXPathContext *context,
-             xmlNode         *from,
-             const char      *path)
-{
-  g_autoptr(xmlXPathObject) result = NULL;
-  xmlChar *value;
-  char *copy;
-
-  context->node = from;
-  result = xmlXPathEvalExpression ((const xmlChar *)path, context);
-  g_assert_nonnull (result);
-  value = xmlXPathCastToString (result);
-  copy = g_strdup ((const char *)value);
-  xmlFree (value);
-  return copy;
-}
-
-static char *
-attribute (xmlNode    *node,
-           const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *)name);
-  char *copy = value != NULL ? g_strdup ((const char *)value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
-
-static gboolean
-is_relative (const char *href)
-{
-  return href != NULL && *href != '\0' && *href != '/' && strstr (href, "..") == NULL &&
-         strchr (href, ':') == NULL && strchr (href, '\\') == NULL;
+  return cc_test_new_context (doc, NS_CP, NS_LOM_MANIFEST, NS_WEBLINK);
 }
 
 static char *
@@ -125,10 +45,10 @@ static void
 check_weblink (GHashTable *files,
                const char *file)
 {
-  g_autoptr(xmlDoc) doc = parse (files, file);
+  g_autoptr(xmlDoc) doc = cc_test_parse (files, file);
   g_autoptr(xmlXPathContext) context = new_context (doc);
-  g_autofree char *url = eval_string (context, NULL, "string(/wl:webLink/wl:url/@href)");
-  g_autofree char *title = eval_string (context, NULL, "string(/wl:webLink/wl:title)");
+  g_autofree char *url = cc_test_eval_string (context, NULL, "string(/wl:webLink/wl:url/@href)");
+  g_autofree char *title = cc_test_eval_string (context, NULL, "string(/wl:webLink/wl:title)");
 
   g_assert_cmpstr (url, ==, pkg_test_link_url ());
   g_assert_cmpstr (title, ==, "Тренажёр");
@@ -141,7 +61,7 @@ check_assessment (GHashTable *files,
   static const char *const profiles[] = {
     "cc.multiple_choice.v0p1", "cc.multiple_response.v0p1", "cc.true_false.v0p1",
   };
-  g_autoptr(xmlDoc) doc = parse (files, file);
+  g_autoptr(xmlDoc) doc = cc_test_parse (files, file);
   g_autoptr(xmlXPathContext) context = new_context (doc);
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *title = NULL;
@@ -149,31 +69,31 @@ check_assessment (GHashTable *files,
 
   g_assert_nonnull (xmlDocGetRootElement (doc)->ns);
   g_assert_cmpstr ((const char *)xmlDocGetRootElement (doc)->ns->href, ==, NS_QTI);
-  title = eval_string (context, NULL, "string(/qti:questestinterop/qti:assessment/@title)");
+  title = cc_test_eval_string (context, NULL, "string(/qti:questestinterop/qti:assessment/@title)");
   g_assert_cmpstr (title, ==, "Самостоятельная работа");
-  exam = eval_string (context, NULL,
-                      "string(/qti:questestinterop/qti:assessment/qti:qtimetadata/qti:qtimetadatafield"
-                      "[qti:fieldlabel='cc_profile']/qti:fieldentry)");
+  exam = cc_test_eval_string (context, NULL,
+                              "string(/qti:questestinterop/qti:assessment/qti:qtimetadata/qti:qtimetadatafield"
+                              "[qti:fieldlabel='cc_profile']/qti:fieldentry)");
   g_assert_cmpstr (exam, ==, "cc.exam.v0p1");
 
   /* Single choice, several answers, true/false; the short answer has no
    * item in the profile and is left out. */
-  items = select_nodes (context, NULL, "/qti:questestinterop/qti:assessment/qti:section/qti:item");
+  items = cc_test_select (context, NULL, "/qti:questestinterop/qti:assessment/qti:section/qti:item");
   g_assert_cmpuint (items->len, ==, G_N_ELEMENTS (profiles));
   for (guint i = 0; i < items->len; i++)
     {
       xmlNode *item = items->pdata[i];
-      g_autofree char *profile = eval_string (context, item,
-                                              "string(qti:itemmetadata/qti:qtimetadata/qti:qtimetadatafield"
-                                              "[qti:fieldlabel='cc_profile']/qti:fieldentry)");
-      g_autoptr(GPtrArray) labels = select_nodes (context, item, ".//qti:response_label");
-      g_autoptr(GPtrArray) answers = select_nodes (context, item, ".//qti:respcondition//qti:varequal");
+      g_autofree char *profile = cc_test_eval_string (context, item,
+                                                      "string(qti:itemmetadata/qti:qtimetadata/qti:qtimetadatafield"
+                                                      "[qti:fieldlabel='cc_profile']/qti:fieldentry)");
+      g_autoptr(GPtrArray) labels = cc_test_select (context, item, ".//qti:response_label");
+      g_autoptr(GPtrArray) answers = cc_test_select (context, item, ".//qti:respcondition//qti:varequal");
       g_autoptr(GHashTable) idents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       g_assert_cmpstr (profile, ==, profiles[i]);
       g_assert_cmpuint (labels->len, >=, 2);
       for (guint j = 0; j < labels->len; j++)
-        g_assert_true (g_hash_table_add (idents, attribute (labels->pdata[j], "ident")));
+        g_assert_true (g_hash_table_add (idents, cc_test_attribute (labels->pdata[j], "ident")));
       /* Every answer names one of the item's choices. */
       g_assert_cmpuint (answers->len, >=, 1);
       for (guint j = 0; j < answers->len; j++)
@@ -186,7 +106,7 @@ check_assessment (GHashTable *files,
     }
   {
     /* The multiple-choice text with "<&>" survives escaping. */
-    g_autofree char *text = eval_string (context, items->pdata[1], "string(qti:presentation/qti:material/qti:mattext)");
+    g_autofree char *text = cc_test_eval_string (context, items->pdata[1], "string(qti:presentation/qti:material/qti:mattext)");
     g_assert_cmpstr (text, ==, "Отметьте верные равенства <&>.");
   }
 }
@@ -227,7 +147,7 @@ test_structure (void)
   files = pkg_test_read_zip (path);
 
   /* The manifest: the CC 1.3 content-packaging namespace, LOM metadata. */
-  doc = parse (files, "imsmanifest.xml");
+  doc = cc_test_parse (files, "imsmanifest.xml");
   context = new_context (doc);
   root = xmlDocGetRootElement (doc);
   g_assert_cmpstr ((const char *)root->name, ==, "manifest");
@@ -235,16 +155,16 @@ test_structure (void)
   g_assert_cmpstr ((const char *)root->ns->href, ==, NS_CP);
   g_assert_nonnull (xmlSearchNsByHref (doc, root, (const xmlChar *)NS_LOM_MANIFEST));
   g_assert_nonnull (xmlSearchNsByHref (doc, root, (const xmlChar *)NS_LOM_RESOURCE));
-  schema = eval_string (context, NULL, "string(/cp:manifest/cp:metadata/cp:schema)");
-  version = eval_string (context, NULL, "string(/cp:manifest/cp:metadata/cp:schemaversion)");
-  title = eval_string (context, NULL,
-                       "string(/cp:manifest/cp:metadata/lomimscc:lom/lomimscc:general/lomimscc:title/lomimscc:string)");
+  schema = cc_test_eval_string (context, NULL, "string(/cp:manifest/cp:metadata/cp:schema)");
+  version = cc_test_eval_string (context, NULL, "string(/cp:manifest/cp:metadata/cp:schemaversion)");
+  title = cc_test_eval_string (context, NULL,
+                               "string(/cp:manifest/cp:metadata/lomimscc:lom/lomimscc:general/lomimscc:title/lomimscc:string)");
   g_assert_cmpstr (schema, ==, "IMS Common Cartridge");
   g_assert_cmpstr (version, ==, "1.3.0");
   g_assert_cmpstr (title, ==, urok_lesson_get_topic (lesson));
 
   /* Identifiers are unique across the manifest. */
-  all = select_nodes (context, NULL, "//@identifier");
+  all = cc_test_select (context, NULL, "//@identifier");
   g_assert_cmpuint (all->len, >, 0);
   for (guint i = 0; i < all->len; i++)
     {
@@ -255,28 +175,28 @@ test_structure (void)
     }
 
   /* Resources: known types, relative hrefs, every file in the archive. */
-  resources = select_nodes (context, NULL, "/cp:manifest/cp:resources/cp:resource");
+  resources = cc_test_select (context, NULL, "/cp:manifest/cp:resources/cp:resource");
   for (guint i = 0; i < resources->len; i++)
     {
       xmlNode *resource = resources->pdata[i];
-      g_autofree char *id = attribute (resource, "identifier");
-      g_autofree char *type = attribute (resource, "type");
-      g_autofree char *href = attribute (resource, "href");
-      g_autoptr(GPtrArray) resource_files = select_nodes (context, resource, "cp:file");
+      g_autofree char *id = cc_test_attribute (resource, "identifier");
+      g_autofree char *type = cc_test_attribute (resource, "type");
+      g_autofree char *href = cc_test_attribute (resource, "href");
+      g_autoptr(GPtrArray) resource_files = cc_test_select (context, resource, "cp:file");
 
       g_hash_table_add (resource_ids, g_strdup (id));
       g_assert_cmpuint (resource_files->len, >=, 1);
       for (guint j = 0; j < resource_files->len; j++)
         {
-          g_autofree char *file = attribute (resource_files->pdata[j], "href");
+          g_autofree char *file = cc_test_attribute (resource_files->pdata[j], "href");
 
-          g_assert_true (is_relative (file));
+          g_assert_true (cc_test_is_relative (file));
           g_assert_true (g_hash_table_contains (files, file));
           g_hash_table_add (referenced, g_strdup (file));
         }
       if (href != NULL)
         {
-          g_assert_true (is_relative (href));
+          g_assert_true (cc_test_is_relative (href));
           g_assert_true (g_hash_table_contains (files, href));
         }
 
@@ -288,7 +208,7 @@ test_structure (void)
         }
       else if (g_str_equal (type, "imswl_xmlv1p3"))
         {
-          g_autofree char *file = attribute (resource_files->pdata[0], "href");
+          g_autofree char *file = cc_test_attribute (resource_files->pdata[0], "href");
 
           g_assert_null (href);
           check_weblink (files, file);
@@ -296,7 +216,7 @@ test_structure (void)
         }
       else if (g_str_equal (type, "imsqti_xmlv1p2/imscc_xmlv1p3/assessment"))
         {
-          g_autofree char *file = attribute (resource_files->pdata[0], "href");
+          g_autofree char *file = cc_test_attribute (resource_files->pdata[0], "href");
 
           g_assert_null (href);
           check_assessment (files, file);
@@ -317,27 +237,27 @@ test_structure (void)
       g_assert_true (g_hash_table_contains (referenced, name));
 
   /* Every item points at a resource. */
-  refs = select_nodes (context, NULL, "//cp:item[@identifierref]");
+  refs = cc_test_select (context, NULL, "//cp:item[@identifierref]");
   g_assert_cmpuint (refs->len, >, 0);
   for (guint i = 0; i < refs->len; i++)
     {
-      g_autofree char *ref = attribute (refs->pdata[i], "identifierref");
+      g_autofree char *ref = cc_test_attribute (refs->pdata[i], "identifierref");
       g_assert_true (g_hash_table_contains (resource_ids, ref));
     }
 
   /* One rooted hierarchy; one module per stage in order, holding the
    * stage's page and then an item per resource. */
-  organizations = select_nodes (context, NULL, "/cp:manifest/cp:organizations/cp:organization"
-                                              "[@structure='rooted-hierarchy']");
+  organizations = cc_test_select (context, NULL, "/cp:manifest/cp:organizations/cp:organization"
+                                                "[@structure='rooted-hierarchy']");
   g_assert_cmpuint (organizations->len, ==, 1);
-  modules = select_nodes (context, NULL, "/cp:manifest/cp:organizations/cp:organization/cp:item/cp:item");
+  modules = cc_test_select (context, NULL, "/cp:manifest/cp:organizations/cp:organization/cp:item/cp:item");
   g_assert_cmpuint (modules->len, ==, g_list_model_get_n_items (stages));
   for (guint i = 0; i < modules->len; i++)
     {
       g_autoptr(UrokStage) stage = g_list_model_get_item (stages, i);
-      g_autofree char *module_title = eval_string (context, modules->pdata[i], "string(cp:title)");
+      g_autofree char *module_title = cc_test_eval_string (context, modules->pdata[i], "string(cp:title)");
       g_autofree char *expected = g_strdup_printf ("%u. %s", i + 1, urok_stage_get_title (stage));
-      g_autoptr(GPtrArray) items = select_nodes (context, modules->pdata[i], "cp:item");
+      g_autoptr(GPtrArray) items = cc_test_select (context, modules->pdata[i], "cp:item");
       g_autofree char *page = NULL;
       g_autofree char *page_ref = NULL;
       g_autofree char *xpath = NULL;
@@ -348,9 +268,9 @@ test_structure (void)
       g_assert_cmpuint (items->len, ==, 1 + g_list_model_get_n_items (urok_stage_get_resources (stage)));
 
       /* The stage's page carries its text, escaped, and not its notes. */
-      page_ref = attribute (items->pdata[0], "identifierref");
+      page_ref = cc_test_attribute (items->pdata[0], "identifierref");
       xpath = g_strdup_printf ("string(/cp:manifest/cp:resources/cp:resource[@identifier='%s']/@href)", page_ref);
-      page = eval_string (context, NULL, xpath);
+      page = cc_test_eval_string (context, NULL, xpath);
       page_bytes = g_hash_table_lookup (files, page);
       g_assert_nonnull (page_bytes);
       {
@@ -398,7 +318,7 @@ test_empty_lesson (void)
   path = export_cartridge (store, lesson);
   files = pkg_test_read_zip (path);
   g_assert_cmpuint (g_hash_table_size (files), ==, 1);
-  doc = parse (files, "imsmanifest.xml");
+  doc = cc_test_parse (files, "imsmanifest.xml");
 }
 
 static void
@@ -425,7 +345,7 @@ test_hostile_text (void)
   store = pkg_test_open_store (dir);
   path = export_cartridge (store, lesson);
   files = pkg_test_read_zip (path);
-  doc = parse (files, "imsmanifest.xml");
+  doc = cc_test_parse (files, "imsmanifest.xml");
 
   g_hash_table_iter_init (&iter, files);
   while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&bytes))
@@ -481,14 +401,14 @@ test_odd_questions (void)
   while (g_hash_table_iter_next (&iter, (gpointer *)&name, NULL))
     if (g_str_has_prefix (name, "tests/"))
       {
-        g_autoptr(xmlDoc) doc = parse (files, name);
+        g_autoptr(xmlDoc) doc = cc_test_parse (files, name);
         g_autoptr(xmlXPathContext) context = new_context (doc);
-        g_autoptr(GPtrArray) items = select_nodes (context, NULL, "//qti:item");
+        g_autoptr(GPtrArray) items = cc_test_select (context, NULL, "//qti:item");
         g_autofree char *text = NULL;
 
         /* Only the last true/false question is whole. */
         g_assert_cmpuint (items->len, ==, 1);
-        text = eval_string (context, items->pdata[0], "string(qti:presentation/qti:material/qti:mattext)");
+        text = cc_test_eval_string (context, items->pdata[0], "string(qti:presentation/qti:material/qti:mattext)");
         g_assert_cmpstr (text, ==, "h");
         n_assessments++;
       }
