@@ -26,6 +26,7 @@ struct _UrokPresenterWindow
   AdwWindow         parent_instance;
 
   UrokPresentation *presentation;
+  GListModel       *kinds;
   char             *media_dir;
   UrokStage        *thumbs_stage;
 
@@ -224,12 +225,30 @@ update_thumbnails (UrokPresenterWindow *self)
       gtk_widget_remove_css_class (child, "current");
 }
 
+/* The stage kind with @code: the teacher's own or a built-in one. */
+static UrokStageKind *
+lookup_kind (UrokPresenterWindow *self,
+             const char          *code)
+{
+  guint n = self->kinds != NULL ? g_list_model_get_n_items (self->kinds) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UrokStageKind) kind = g_list_model_get_item (self->kinds, i);
+
+      /* The model keeps a reference. */
+      if (g_strcmp0 (urok_stage_kind_get_code (kind), code) == 0)
+        return kind;
+    }
+  return urok_stage_kind_lookup_built_in (code);
+}
+
 static void
 position_changed_cb (UrokPresenterWindow *self)
 {
   UrokStage *stage = urok_presentation_get_stage (self->presentation);
   UrokStage *next = urok_presentation_get_next_stage (self->presentation);
-  UrokStageKind *kind = stage != NULL ? urok_stage_kind_lookup_built_in (urok_stage_get_kind (stage)) : NULL;
+  UrokStageKind *kind = stage != NULL ? lookup_kind (self, urok_stage_get_kind (stage)) : NULL;
   int index = urok_presentation_get_stage_index (self->presentation);
   g_autofree char *kind_text = NULL;
   g_autofree char *next_text = NULL;
@@ -313,6 +332,7 @@ urok_presenter_window_new (UrokPresentation *presentation,
   self = g_object_new (UROK_TYPE_PRESENTER_WINDOW, NULL);
   self->presentation = g_object_ref (presentation);
   self->media_dir = g_strdup (media_dir);
+  self->kinds = kinds != NULL ? g_object_ref (kinds) : NULL;
   lesson = urok_presentation_get_lesson (presentation);
 
   adw_window_title_set_title (self->window_title, urok_lesson_get_topic (lesson));
@@ -337,6 +357,7 @@ urok_presenter_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_PRESENTER_WINDOW);
   g_clear_object (&self->presentation);
   g_clear_object (&self->thumbs_stage);
+  g_clear_object (&self->kinds);
   g_clear_pointer (&self->media_dir, g_free);
 
   G_OBJECT_CLASS (urok_presenter_window_parent_class)->dispose (object);
