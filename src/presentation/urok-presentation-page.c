@@ -1,8 +1,9 @@
 /* urok-presentation-page.c: the Presentation section: lessons ready to show.
  *
- * Presentation mode itself (full screen, the whiteboard, the stage timer)
- * comes with the presentation issue.  Until then this page says so plainly
- * and lists what each lesson will show, rather than offering a fake start.
+ * Each lesson has a Present button (presentation.start with its uuid); the
+ * lesson is loaded afresh from the store, so what is shown is what was
+ * last saved, and handed to a UrokPresentationSession, which owns the
+ * windows until the teacher ends it.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +20,8 @@ struct _UrokPresentationPage
   UrokSectionPage  parent_instance;
 
   GListModel      *lessons;
+  UrokPresentationSession *session;
+  UrokPresentationMode mode;
 
   GtkStack        *stack;
   GtkListBox      *list;
@@ -45,7 +48,17 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("video-display-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Present"));
+
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "suggested-action");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "presentation.start");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", urok_lesson_info_get_uuid (lesson));
+    gtk_widget_set_name (button, "present-button");
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  }
   return row;
 }
 
@@ -68,11 +81,85 @@ reload (UrokSectionPage *page)
                                     ? "list" : "empty");
 }
 
+void
+urok_presentation_page_set_mode (UrokPresentationPage *self,
+                                 UrokPresentationMode  mode)
+{
+  g_return_if_fail (UROK_IS_PRESENTATION_PAGE (self));
+  self->mode = mode;
+}
+
+UrokPresentationSession *
+urok_presentation_page_get_session (UrokPresentationPage *self)
+{
+  g_return_val_if_fail (UROK_IS_PRESENTATION_PAGE (self), NULL);
+  return self->session;
+}
+
+static void
+session_ended_cb (UrokPresentationPage    *self,
+                  UrokPresentationSession *session)
+{
+  if (self->session == session)
+    g_clear_object (&self->session);
+}
+
+static void
+end_session (UrokPresentationPage *self)
+{
+  g_autoptr(UrokPresentationSession) session = g_steal_pointer (&self->session);
+
+  if (session != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (session, self);
+      urok_presentation_session_end (session);
+    }
+}
+
+static void
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  UrokPresentationPage *self = UROK_PRESENTATION_PAGE (widget);
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokLesson) lesson = NULL;
+  g_autoptr(GListModel) kinds = NULL;
+  g_autofree char *media_dir = NULL;
+  g_autoptr(UrokPresentationSession) session = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (store == NULL)
+    return;
+  lesson = urok_store_load_lesson (store, uuid, &error);
+  if (lesson == NULL)
+    {
+      urok_section_show_error (widget, _("Could Not Open the Lesson"), error->message);
+      return;
+    }
+  kinds = urok_store_list_stage_kinds (store, NULL);
+  media_dir = urok_store_dup_lesson_media_dir (store, uuid);
+
+  end_session (self);
+  session = urok_presentation_session_new (lesson, kinds, media_dir);
+  urok_presentation_session_set_mode (session, self->mode);
+  if (!urok_presentation_session_start (session, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error))
+    {
+      urok_section_show_error (widget, _("Nothing to Present"), error->message);
+      return;
+    }
+  g_signal_connect_object (session, "ended", G_CALLBACK (session_ended_cb), self, G_CONNECT_SWAPPED);
+  self->session = g_steal_pointer (&session);
+}
+
 static void
 urok_presentation_page_dispose (GObject *object)
 {
   UrokPresentationPage *self = (UrokPresentationPage *)object;
 
+  end_session (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_PRESENTATION_PAGE);
   g_clear_object (&self->lessons);
 
@@ -95,8 +182,8 @@ urok_presentation_page_class_init (UrokPresentationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UrokPresentationPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UrokPresentationPage, list);
 
-  /* No presentation.* actions yet: starting a presentation is the
-   * presentation issue, and the empty state's only command is win.section. */
+  /* The other presentation.* actions belong to the session's windows. */
+  gtk_widget_class_install_action (widget_class, "presentation.start", "s", start_activated);
 }
 
 static void
