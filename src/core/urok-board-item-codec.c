@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -208,7 +209,8 @@ static gboolean
 invalid (GError    **error,
          const char *what)
 {
-  g_set_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_INVALID, "Not a valid board item: %s", what);
+  /* Translators: %s says what is wrong with the item. */
+  g_set_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_INVALID, _("Not a valid board item: %s"), what);
   return FALSE;
 }
 
@@ -221,50 +223,50 @@ check_item (const UrokBoardItem *self,
   const UrokBoardRect *b = &self->box;
 
   if (self->id == 0)
-    return invalid (error, "its id is 0");
+    return invalid (error, _("its id is 0"));
   if (self->layer > UROK_BOARD_MAX_LAYER)
-    return invalid (error, "its layer is out of range");
+    return invalid (error, _("its layer is out of range"));
   if (self->width < 0 || self->width > 10000 || self->font_size < 0 || self->font_size > 10000)
-    return invalid (error, "its width or font size is out of range");
+    return invalid (error, _("its width or font size is out of range"));
   if (b->width < 0 || b->height < 0)
-    return invalid (error, "its box has a negative size");
+    return invalid (error, _("its box has a negative size"));
   /* Unused fields are zero, so that one item has one encoding. */
   if (!self->has_fill && (self->fill.red != 0 || self->fill.green != 0 || self->fill.blue != 0 || self->fill.alpha != 0))
-    return invalid (error, "a fill without its flag");
+    return invalid (error, _("a fill without its flag"));
   for (gsize i = 0; i < self->n_points; i++)
     if (fabsf (self->points[i].x) > UROK_BOARD_MAX_COORDINATE || fabsf (self->points[i].y) > UROK_BOARD_MAX_COORDINATE
         || self->points[i].pressure < 0 || self->points[i].pressure > 1)
-      return invalid (error, "a point is out of range");
+      return invalid (error, _("a point is out of range"));
   if (self->text != NULL && !g_utf8_validate (self->text, -1, NULL))
-    return invalid (error, "its text is not UTF-8");
+    return invalid (error, _("its text is not UTF-8"));
 
   switch ((UrokBoardItemKind)self->kind)
     {
     case UROK_BOARD_ITEM_STROKE:
       if (self->tool > UROK_BOARD_TOOL_HIGHLIGHTER || self->n_points < 1 || self->text != NULL
           || self->bytes != NULL || self->has_fill)
-        return invalid (error, "a stroke with wrong fields");
+        return invalid (error, _("a stroke with wrong fields"));
       return TRUE;
     case UROK_BOARD_ITEM_SHAPE:
       if (self->shape > UROK_BOARD_SHAPE_POLYGON
           || (self->shape == UROK_BOARD_SHAPE_POLYGON ? self->n_points < 3 : self->n_points != 2)
           || self->text != NULL || self->bytes != NULL)
-        return invalid (error, "a shape with wrong fields");
+        return invalid (error, _("a shape with wrong fields"));
       return TRUE;
     case UROK_BOARD_ITEM_TEXT:
       if (self->n_points != 0 || self->text == NULL || self->bytes != NULL || self->font_size <= 0)
-        return invalid (error, "a text with wrong fields");
+        return invalid (error, _("a text with wrong fields"));
       return TRUE;
     case UROK_BOARD_ITEM_IMAGE:
       if (self->n_points != 0 || self->text == NULL || self->bytes == NULL)
-        return invalid (error, "an image with wrong fields");
+        return invalid (error, _("an image with wrong fields"));
       return TRUE;
     case UROK_BOARD_ITEM_MEDIA:
       if (self->n_points != 0 || self->text == NULL || self->bytes != NULL)
-        return invalid (error, "a media item with wrong fields");
+        return invalid (error, _("a media item with wrong fields"));
       return TRUE;
     default:
-      return invalid (error, "unknown kind");
+      return invalid (error, _("unknown kind"));
     }
 }
 
@@ -285,30 +287,30 @@ urok_board_item_deserialize (GBytes  *bytes,
 
   r.data = g_bytes_get_data (bytes, &r.len);
   if (!take (&r, 8, &p))
-    return invalid (error, "too short"), NULL;
+    return invalid (error, _("too short")), NULL;
   head = p;
   if (memcmp (head, "UBI", 3) != 0)
-    return invalid (error, "wrong signature"), NULL;
+    return invalid (error, _("wrong signature")), NULL;
   if (head[3] > UROK_BOARD_ITEM_FORMAT_VERSION)
     {
       g_set_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_VERSION,
-                   "The board item was written by a newer Urok (format version %u); update Urok to read it",
+                   _("The board item was written by a newer version of Urok (format %u); update Urok to open it"),
                    head[3]);
       return NULL;
     }
   if (head[3] == 0 || head[4] > UROK_BOARD_ITEM_MEDIA || (head[6] & ~FLAG_FILL) != 0 || head[7] != 0)
-    return invalid (error, "bad header"), NULL;
+    return invalid (error, _("bad header")), NULL;
   if (!get_u64 (&r, &id) || !get_u32 (&r, &layer))
-    return invalid (error, "too short"), NULL;
+    return invalid (error, _("too short")), NULL;
 
   /* The point count is read first (at the header's end) to size the item;
    * it is checked against what is left before anything is allocated. */
   if (r.len < HEADER_SIZE)
-    return invalid (error, "too short"), NULL;
+    return invalid (error, _("too short")), NULL;
   memcpy (&n_points, r.data + HEADER_SIZE - 4, 4);
   n_points = GUINT32_FROM_LE (n_points);
   if (n_points > UROK_BOARD_MAX_POINTS || n_points > (r.len - HEADER_SIZE) / 16)
-    return invalid (error, "its point count exceeds its size"), NULL;
+    return invalid (error, _("its point count exceeds its size")), NULL;
 
   self = _urok_board_item_new (head[4], id, layer, n_points);
   if (head[4] == UROK_BOARD_ITEM_SHAPE)
@@ -316,7 +318,7 @@ urok_board_item_deserialize (GBytes  *bytes,
   else if (head[4] == UROK_BOARD_ITEM_STROKE)
     self->tool = head[5];
   else if (head[5] != 0)
-    return invalid (error, "bad header"), NULL;
+    return invalid (error, _("bad header")), NULL;
   self->has_fill = (head[6] & FLAG_FILL) != 0;
   m = &self->matrix.xx;
   if (!get_f32 (&r, &self->width) || !get_f32 (&r, &self->font_size)
@@ -325,7 +327,7 @@ urok_board_item_deserialize (GBytes  *bytes,
       || !get_f64 (&r, &m[3]) || !get_f64 (&r, &m[4]) || !get_f64 (&r, &m[5])
       || !get_f64 (&r, &self->box.x) || !get_f64 (&r, &self->box.y)
       || !get_f64 (&r, &self->box.width) || !get_f64 (&r, &self->box.height))
-    return invalid (error, "a number is not finite or out of range"), NULL;
+    return invalid (error, _("a number is not finite or out of range")), NULL;
   r.pos += 4; /* the point count, read above */
   for (guint32 i = 0; i < n_points; i++)
     {
@@ -333,24 +335,24 @@ urok_board_item_deserialize (GBytes  *bytes,
 
       if (!get_f32 (&r, &pt->x) || !get_f32 (&r, &pt->y) || !get_f32 (&r, &pt->pressure)
           || !get_u32 (&r, &pt->time_ms))
-        return invalid (error, "a point is not finite"), NULL;
+        return invalid (error, _("a point is not finite")), NULL;
     }
   if (!get_u32 (&r, &text_len))
-    return invalid (error, "too short"), NULL;
+    return invalid (error, _("too short")), NULL;
   if (text_len > UROK_BOARD_MAX_TEXT || !take (&r, text_len, &p))
-    return invalid (error, "its text length exceeds its size"), NULL;
+    return invalid (error, _("its text length exceeds its size")), NULL;
   if (text_len > 0 || head[4] >= UROK_BOARD_ITEM_TEXT)
     self->text = g_strndup (p, text_len);
   if (self->text != NULL && strlen (self->text) != text_len)
-    return invalid (error, "its text holds a NUL"), NULL;
+    return invalid (error, _("its text holds a NUL")), NULL;
   if (!get_u32 (&r, &data_len))
-    return invalid (error, "too short"), NULL;
+    return invalid (error, _("too short")), NULL;
   if (data_len > UROK_BOARD_MAX_IMAGE || !take (&r, data_len, &p))
-    return invalid (error, "its data length exceeds its size"), NULL;
+    return invalid (error, _("its data length exceeds its size")), NULL;
   if (data_len > 0 || head[4] == UROK_BOARD_ITEM_IMAGE)
     self->bytes = g_bytes_new_from_bytes (bytes, r.pos - data_len, data_len);
   if (r.pos != r.len)
-    return invalid (error, "trailing bytes"), NULL;
+    return invalid (error, _("trailing bytes")), NULL;
   if (!check_item (self, error))
     return NULL;
   _urok_board_item_finish (self);
@@ -584,23 +586,23 @@ urok_board_item_new_from_json (JsonNode *node,
   g_return_val_if_fail (node != NULL, NULL);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, "not a JSON object"), NULL;
+    return invalid (error, _("not a JSON object")), NULL;
   o = json_node_get_object (node);
   kind = name_index (kind_names, G_N_ELEMENTS (kind_names), member_string (o, "kind"));
   if (kind < 0)
-    return invalid (error, "unknown kind"), NULL;
+    return invalid (error, _("unknown kind")), NULL;
   id_text = member_string (o, "id");
   if (id_text == NULL || !g_ascii_string_to_unsigned (id_text, 10, 1, G_MAXUINT64, &id, NULL))
-    return invalid (error, "no valid id"), NULL;
+    return invalid (error, _("no valid id")), NULL;
   if (json_object_has_member (o, "layer")
       && (!member_number (o, "layer", &layer) || layer < 0 || layer > UROK_BOARD_MAX_LAYER || layer != floor (layer)))
-    return invalid (error, "bad layer"), NULL;
+    return invalid (error, _("bad layer")), NULL;
 
   if (kind <= UROK_BOARD_ITEM_SHAPE)
     {
       if (!member_numbers (o, "points", NULL, 0, &points) || points->len % 4 != 0
           || points->len / 4 > UROK_BOARD_MAX_POINTS)
-        return invalid (error, "bad points"), NULL;
+        return invalid (error, _("bad points")), NULL;
       n_points = points->len / 4;
     }
   self = _urok_board_item_new (kind, id, (guint)layer, n_points);
@@ -610,44 +612,44 @@ urok_board_item_new_from_json (JsonNode *node,
 
       if (v[3] < 0 || v[3] > G_MAXUINT32 || fabs (v[0]) > UROK_BOARD_MAX_COORDINATE
           || fabs (v[1]) > UROK_BOARD_MAX_COORDINATE)
-        return invalid (error, "a point is out of range"), NULL;
+        return invalid (error, _("a point is out of range")), NULL;
       self->points[i] = (UrokBoardPoint) { v[0], v[1], v[2], (guint32)v[3] };
     }
   if (json_object_has_member (o, "transform") && !member_numbers (o, "transform", &self->matrix.xx, 6, NULL))
-    return invalid (error, "bad transform"), NULL;
+    return invalid (error, _("bad transform")), NULL;
   if (kind <= UROK_BOARD_ITEM_TEXT && !member_color (o, "color", &self->color))
-    return invalid (error, "bad color"), NULL;
+    return invalid (error, _("bad color")), NULL;
   if (kind <= UROK_BOARD_ITEM_SHAPE)
     {
       if (!member_number (o, "width", &number) || number < 0 || number > 10000)
-        return invalid (error, "bad width"), NULL;
+        return invalid (error, _("bad width")), NULL;
       self->width = number;
     }
   else if (!member_numbers (o, "box", &self->box.x, 4, NULL))
-    return invalid (error, "bad box"), NULL;
+    return invalid (error, _("bad box")), NULL;
 
   switch ((UrokBoardItemKind)kind)
     {
     case UROK_BOARD_ITEM_STROKE:
       if ((kind = name_index (tool_names, G_N_ELEMENTS (tool_names), member_string (o, "tool"))) < 0)
-        return invalid (error, "unknown tool"), NULL;
+        return invalid (error, _("unknown tool")), NULL;
       self->tool = kind;
       break;
     case UROK_BOARD_ITEM_SHAPE:
       if ((kind = name_index (shape_names, G_N_ELEMENTS (shape_names), member_string (o, "shape"))) < 0)
-        return invalid (error, "unknown shape"), NULL;
+        return invalid (error, _("unknown shape")), NULL;
       self->shape = kind;
       if (json_object_has_member (o, "fill"))
         {
           if (!member_color (o, "fill", &self->fill))
-            return invalid (error, "bad fill"), NULL;
+            return invalid (error, _("bad fill")), NULL;
           self->has_fill = TRUE;
         }
       break;
     case UROK_BOARD_ITEM_TEXT:
       self->text = g_strdup (member_string (o, "text"));
       if (!member_number (o, "font_size", &number) || number <= 0 || number > 10000)
-        return invalid (error, "bad font size"), NULL;
+        return invalid (error, _("bad font size")), NULL;
       self->font_size = number;
       break;
     case UROK_BOARD_ITEM_IMAGE:
@@ -658,7 +660,7 @@ urok_board_item_new_from_json (JsonNode *node,
 
         self->text = g_strdup (member_string (o, "mime_type"));
         if (data == NULL || strlen (data) / 4 * 3 > UROK_BOARD_MAX_IMAGE)
-          return invalid (error, "bad image data"), NULL;
+          return invalid (error, _("bad image data")), NULL;
         decoded = g_base64_decode (data, &len);
         self->bytes = g_bytes_new_take (decoded, len);
         break;

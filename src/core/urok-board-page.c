@@ -793,7 +793,8 @@ z_ordered (UrokBoardPage *self)
       g_hash_table_iter_init (&iter, self->entries);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         g_ptr_array_add (self->z_cache, value);
-      qsort (self->z_cache->pdata, self->z_cache->len, sizeof (gpointer), compare_z);
+      if (self->z_cache->len > 1)
+        qsort (self->z_cache->pdata, self->z_cache->len, sizeof (gpointer), compare_z);
     }
   return self->z_cache;
 }
@@ -859,7 +860,8 @@ urok_board_page_items_in_rect (UrokBoardPage       *self,
         }
       return items;
     }
-  qsort (found->pdata, found->len, sizeof (gpointer), compare_z);
+  if (found->len > 1)
+    qsort (found->pdata, found->len, sizeof (gpointer), compare_z);
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (items, urok_board_item_ref (((UrokBoardPageEntry *)found->pdata[i])->item));
   return items;

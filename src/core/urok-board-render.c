@@ -17,6 +17,9 @@
 /* How much of a highlighter's colour shows: the text under it stays
  * readable. */
 #define HIGHLIGHTER_ALPHA 0.4
+#ifndef BATCH
+#define BATCH 16
+#endif
 
 static void
 set_color (cairo_t              *cr,
@@ -49,6 +52,22 @@ path_points (cairo_t              *cr,
 }
 
 static void
+outline_path (cairo_t             *cr,
+              const UrokBoardItem *item,
+              double               min_distance)
+{
+  g_autoptr(GArray) xy = g_array_sized_new (FALSE, FALSE, sizeof (double), 4 * item->n_points + 40);
+  const double *v;
+
+  urok_board_ink_stroke_outline (item, min_distance, xy);
+  v = (const double *)(gpointer)xy->data;
+  cairo_move_to (cr, v[0], v[1]);
+  for (guint i = 2; i + 1 < xy->len; i += 2)
+    cairo_line_to (cr, v[i], v[i + 1]);
+  cairo_close_path (cr);
+}
+
+static void
 render_stroke (cairo_t             *cr,
                const UrokBoardItem *item,
                double               min_distance)
@@ -78,20 +97,10 @@ render_stroke (cairo_t             *cr,
       cairo_stroke (cr);
       return;
     }
-  {
-    g_autoptr(GArray) xy = g_array_sized_new (FALSE, FALSE, sizeof (double), 4 * n + 40);
-    const double *v;
-
-    urok_board_ink_stroke_outline (item, min_distance, xy);
-    v = (const double *)(gpointer)xy->data;
-    cairo_move_to (cr, v[0], v[1]);
-    for (guint i = 2; i + 1 < xy->len; i += 2)
-      cairo_line_to (cr, v[i], v[i + 1]);
-    cairo_close_path (cr);
-    set_color (cr, &item->color, 1);
-    cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-    cairo_fill (cr);
-  }
+  outline_path (cr, item, min_distance);
+  set_color (cr, &item->color, 1);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_fill (cr);
 }
 
 static void
@@ -318,18 +327,48 @@ urok_board_render_item_list (cairo_t              *cr,
                              UrokBoardRenderFlags  flags)
 {
   double min_distance = (flags & UROK_BOARD_RENDER_NO_LOD) ? 0 : UROK_BOARD_RENDER_LOD_PX / scale;
+  const UrokBoardItem *batch = NULL;
+  guint batched = 0;
 
   g_return_if_fail (cr != NULL && items != NULL && rect != NULL && scale > 0);
 
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -rect->x, -rect->y);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   for (guint i = 0; i < items->len; i++)
     {
       const UrokBoardItem *item = items->pdata[i];
 
-      if (urok_board_rect_intersects (&item->bounds, rect))
-        urok_board_render_item (cr, item, min_distance);
+      if (!urok_board_rect_intersects (&item->bounds, rect))
+        continue;
+      /* Opaque pen strokes of one colour, one after another, are filled
+       * together: cairo's cost is per fill far more than per vertex, and
+       * the union of opaque ink of one colour looks the same. */
+      if (item->kind == UROK_BOARD_ITEM_STROKE && item->tool == UROK_BOARD_TOOL_PEN && item->color.alpha >= 1)
+        {
+          if (batch != NULL && (memcmp (&batch->color, &item->color, sizeof item->color) != 0
+                                || ++batched % BATCH == 0))
+            {
+              set_color (cr, &batch->color, 1);
+              cairo_fill (cr);
+            }
+          batch = item;
+          outline_path (cr, item, min_distance);
+          continue;
+        }
+      if (batch != NULL)
+        {
+          set_color (cr, &batch->color, 1);
+          cairo_fill (cr);
+          batch = NULL;
+        }
+      urok_board_render_item (cr, item, min_distance);
+    }
+  if (batch != NULL)
+    {
+      set_color (cr, &batch->color, 1);
+      cairo_fill (cr);
     }
   cairo_restore (cr);
 }
