@@ -13,6 +13,48 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  char    *name;
+  gboolean visible;
+} UrokBoardPageLayer;
+
+/* One change: before → after (NULL before: added; NULL after: removed). */
+typedef struct
+{
+  UrokBoardItem *before;
+  UrokBoardItem *after;
+  guint64        order_before;
+  guint64        order_after;
+} UrokBoardPageOp;
+
+struct _UrokBoardPage
+{
+  GObject              parent_instance;
+
+  char                *uuid;
+  double               width;
+  double               height;
+  UrokBoardBackground  background;
+  char                *background_parameter;
+  GBytes              *background_data;
+  GArray              *layers;
+
+  GHashTable          *entries; /* &entry->id → UrokBoardPageEntry */
+  UrokRTree           *tree;
+  GPtrArray           *z_cache; /* entries bottom first, or NULL */
+  guint64              next_order;
+  guint64              next_id;
+
+  guint64              sequence;
+  GHashTable          *removed; /* guint64 id → guint64 sequence (both boxed) */
+
+  GPtrArray           *undo;    /* steps: GPtrArray of UrokBoardPageOp */
+  GPtrArray           *redo;
+  GPtrArray           *group;
+  guint                group_depth;
+};
+
+typedef struct
+{
   guint64        id;    /* the hash key */
   UrokBoardItem *item;
   guint64        order; /* z-order within the layer: higher is on top */
@@ -28,6 +70,14 @@ void                _urok_board_page_change       (UrokBoardPage *self,
                                                    UrokBoardItem *before,
                                                    UrokBoardItem *after,
                                                    guint64        order);
+/* Changes the items with no undo record: entries, index, journal,
+ * "changed". */
+void                _urok_board_page_apply        (UrokBoardPage *self,
+                                                   UrokBoardItem *before,
+                                                   UrokBoardItem *after,
+                                                   guint64        order);
+void                _urok_board_page_notify_history (UrokBoardPage *self);
+GPtrArray          *_urok_board_page_step_new     (void);
 /* Loading: adds without undo, journal or signals; the caller bulk-loads
  * the index after. */
 void                _urok_board_page_load_item    (UrokBoardPage *self,

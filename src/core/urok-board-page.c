@@ -1,6 +1,7 @@
 /* urok-board-page.c: the board page model: settings, layers, items in
- * z-order, undo and redo, the change journal.  Erasing and hit tests are
- * in urok-board-page-erase.c, JSON in urok-board-page-json.c.
+ * z-order.  Undo, redo and the change journal are in
+ * urok-board-page-history.c, erasing and hit tests in
+ * urok-board-page-erase.c, JSON in urok-board-page-json.c.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,51 +12,6 @@
 #include <stdlib.h>
 
 #include "urok-board-page-private.h"
-
-/* Enough for a lesson; a step holds only the items it changed. */
-#define MAX_UNDO_STEPS 500
-
-typedef struct
-{
-  char    *name;
-  gboolean visible;
-} Layer;
-
-/* One change: before → after (NULL before: added; NULL after: removed). */
-typedef struct
-{
-  UrokBoardItem *before;
-  UrokBoardItem *after;
-  guint64        order_before;
-  guint64        order_after;
-} Op;
-
-struct _UrokBoardPage
-{
-  GObject              parent_instance;
-
-  char                *uuid;
-  double               width;
-  double               height;
-  UrokBoardBackground  background;
-  char                *background_parameter;
-  GBytes              *background_data;
-  GArray              *layers;
-
-  GHashTable          *entries; /* &entry->id → UrokBoardPageEntry */
-  UrokRTree           *tree;
-  GPtrArray           *z_cache; /* entries bottom first, or NULL */
-  guint64              next_order;
-  guint64              next_id;
-
-  guint64              sequence;
-  GHashTable          *removed; /* guint64 id → guint64 sequence (both boxed) */
-
-  GPtrArray           *undo;    /* steps: GPtrArray of Op */
-  GPtrArray           *redo;
-  GPtrArray           *group;
-  guint                group_depth;
-};
 
 G_DEFINE_FINAL_TYPE (UrokBoardPage, urok_board_page, G_TYPE_OBJECT)
 
@@ -120,7 +76,7 @@ set_str (char      **target,
 static void
 layer_clear (gpointer data)
 {
-  g_free (((Layer *)data)->name);
+  g_free (((UrokBoardPageLayer *)data)->name);
 }
 
 static void
@@ -130,22 +86,6 @@ entry_free (gpointer data)
 
   urok_board_item_unref (entry->item);
   g_free (entry);
-}
-
-static void
-op_free (gpointer data)
-{
-  Op *op = data;
-
-  g_clear_pointer (&op->before, urok_board_item_unref);
-  g_clear_pointer (&op->after, urok_board_item_unref);
-  g_free (op);
-}
-
-static GPtrArray *
-step_new (void)
-{
-  return g_ptr_array_new_with_free_func (op_free);
 }
 
 static void
@@ -272,12 +212,12 @@ urok_board_page_class_init (UrokBoardPageClass *klass)
 static void
 urok_board_page_init (UrokBoardPage *self)
 {
-  Layer layer = { g_strdup (""), TRUE };
+  UrokBoardPageLayer layer = { g_strdup (""), TRUE };
 
   self->uuid = g_uuid_string_random ();
   self->width = 1920;
   self->height = 1080;
-  self->layers = g_array_new (FALSE, FALSE, sizeof (Layer));
+  self->layers = g_array_new (FALSE, FALSE, sizeof (UrokBoardPageLayer));
   g_array_set_clear_func (self->layers, layer_clear);
   g_array_append_val (self->layers, layer);
   self->entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, entry_free);
@@ -445,12 +385,12 @@ guint
 urok_board_page_add_layer (UrokBoardPage *self,
                            const char    *name)
 {
-  Layer layer;
+  UrokBoardPageLayer layer;
 
   g_return_val_if_fail (UROK_IS_BOARD_PAGE (self), 0);
   g_return_val_if_fail (self->layers->len < 1024, 0);
 
-  layer = (Layer) { g_strdup (name != NULL ? name : ""), TRUE };
+  layer = (UrokBoardPageLayer) { g_strdup (name != NULL ? name : ""), TRUE };
   g_array_append_val (self->layers, layer);
   return self->layers->len - 1;
 }
@@ -461,7 +401,7 @@ urok_board_page_get_layer_name (UrokBoardPage *self,
 {
   g_return_val_if_fail (layer < self->layers->len, NULL);
 
-  return g_array_index (self->layers, Layer, layer).name;
+  return g_array_index (self->layers, UrokBoardPageLayer, layer).name;
 }
 
 void
@@ -471,14 +411,14 @@ urok_board_page_set_layer_name (UrokBoardPage *self,
 {
   g_return_if_fail (layer < self->layers->len && name != NULL);
 
-  set_str (&g_array_index (self->layers, Layer, layer).name, name);
+  set_str (&g_array_index (self->layers, UrokBoardPageLayer, layer).name, name);
 }
 
 gboolean
 urok_board_page_get_layer_visible (UrokBoardPage *self,
                                    guint          layer)
 {
-  return layer < self->layers->len && g_array_index (self->layers, Layer, layer).visible;
+  return layer < self->layers->len && g_array_index (self->layers, UrokBoardPageLayer, layer).visible;
 }
 
 void
@@ -488,9 +428,9 @@ urok_board_page_set_layer_visible (UrokBoardPage *self,
 {
   g_return_if_fail (layer < self->layers->len);
 
-  if (g_array_index (self->layers, Layer, layer).visible == !!visible)
+  if (g_array_index (self->layers, UrokBoardPageLayer, layer).visible == !!visible)
     return;
-  g_array_index (self->layers, Layer, layer).visible = !!visible;
+  g_array_index (self->layers, UrokBoardPageLayer, layer).visible = !!visible;
   emit_whole_page (self);
 }
 
@@ -502,7 +442,7 @@ _urok_board_page_set_layers (UrokBoardPage *self,
   g_array_set_size (self->layers, 0);
   for (guint i = 0; i < names->len; i++)
     {
-      Layer layer = { g_strdup (g_ptr_array_index (names, i)), g_array_index (visible, gboolean, i) };
+      UrokBoardPageLayer layer = { g_strdup (g_ptr_array_index (names, i)), g_array_index (visible, gboolean, i) };
 
       g_array_append_val (self->layers, layer);
     }
@@ -559,8 +499,8 @@ journal_removed (UrokBoardPage *self,
 
 /* The one place where items change: the entries, the index, the journal
  * and the signal.  No undo here; callers record. */
-static void
-apply (UrokBoardPage *self,
+void
+_urok_board_page_apply (UrokBoardPage *self,
        UrokBoardItem *before,
        UrokBoardItem *after,
        guint64        order)
@@ -606,40 +546,11 @@ apply (UrokBoardPage *self,
   emit_changed (self, &dirty);
 }
 
-static void
-notify_history (UrokBoardPage *self)
+void
+_urok_board_page_notify_history (UrokBoardPage *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-}
-
-void
-_urok_board_page_change (UrokBoardPage *self,
-                         UrokBoardItem *before,
-                         UrokBoardItem *after,
-                         guint64        order)
-{
-  UrokBoardPageEntry *entry = before != NULL
-                              ? _urok_board_page_lookup_entry (self, urok_board_item_get_id (before)) : NULL;
-  Op *op = g_new0 (Op, 1);
-
-  op->before = before != NULL ? urok_board_item_ref (before) : NULL;
-  op->after = after != NULL ? urok_board_item_ref (after) : NULL;
-  op->order_before = entry != NULL ? entry->order : 0;
-  op->order_after = order;
-  apply (self, before, after, order);
-
-  if (self->group != NULL)
-    {
-      g_ptr_array_add (self->group, op);
-      return;
-    }
-  g_ptr_array_add (self->undo, step_new ());
-  g_ptr_array_add (g_ptr_array_index (self->undo, self->undo->len - 1), op);
-  if (self->undo->len > MAX_UNDO_STEPS)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  notify_history (self);
 }
 
 static gboolean
@@ -865,155 +776,6 @@ urok_board_page_items_in_rect (UrokBoardPage       *self,
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (items, urok_board_item_ref (((UrokBoardPageEntry *)found->pdata[i])->item));
   return items;
-}
-
-/* Undo and redo */
-
-void
-urok_board_page_begin_group (UrokBoardPage *self)
-{
-  g_return_if_fail (UROK_IS_BOARD_PAGE (self));
-
-  if (self->group_depth++ == 0)
-    self->group = step_new ();
-}
-
-void
-urok_board_page_end_group (UrokBoardPage *self)
-{
-  g_return_if_fail (UROK_IS_BOARD_PAGE (self));
-  g_return_if_fail (self->group_depth > 0);
-
-  if (--self->group_depth > 0)
-    return;
-  if (self->group->len == 0)
-    {
-      g_clear_pointer (&self->group, g_ptr_array_unref);
-      return;
-    }
-  g_ptr_array_add (self->undo, g_steal_pointer (&self->group));
-  if (self->undo->len > MAX_UNDO_STEPS)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  notify_history (self);
-}
-
-gboolean
-urok_board_page_can_undo (UrokBoardPage *self)
-{
-  return self->undo->len > 0 && self->group == NULL;
-}
-
-gboolean
-urok_board_page_can_redo (UrokBoardPage *self)
-{
-  return self->redo->len > 0 && self->group == NULL;
-}
-
-gboolean
-urok_board_page_undo (UrokBoardPage *self)
-{
-  GPtrArray *step;
-
-  g_return_val_if_fail (UROK_IS_BOARD_PAGE (self), FALSE);
-
-  if (!urok_board_page_can_undo (self))
-    return FALSE;
-  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  for (guint i = step->len; i-- > 0;)
-    {
-      Op *op = step->pdata[i];
-
-      apply (self, op->after, op->before, op->order_before);
-    }
-  g_ptr_array_add (self->redo, step);
-  notify_history (self);
-  return TRUE;
-}
-
-gboolean
-urok_board_page_redo (UrokBoardPage *self)
-{
-  GPtrArray *step;
-
-  g_return_val_if_fail (UROK_IS_BOARD_PAGE (self), FALSE);
-
-  if (!urok_board_page_can_redo (self))
-    return FALSE;
-  step = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  for (guint i = 0; i < step->len; i++)
-    {
-      Op *op = step->pdata[i];
-
-      apply (self, op->before, op->after, op->order_after);
-    }
-  g_ptr_array_add (self->undo, step);
-  notify_history (self);
-  return TRUE;
-}
-
-void
-urok_board_page_clear_history (UrokBoardPage *self)
-{
-  g_return_if_fail (UROK_IS_BOARD_PAGE (self));
-
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  notify_history (self);
-}
-
-/* The journal */
-
-guint64
-urok_board_page_get_sequence (UrokBoardPage *self)
-{
-  return self->sequence;
-}
-
-void
-urok_board_page_changes_since (UrokBoardPage *self,
-                               guint64        sequence,
-                               GArray       **changed_ids,
-                               GArray       **removed_ids)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_if_fail (UROK_IS_BOARD_PAGE (self));
-
-  if (changed_ids != NULL)
-    {
-      *changed_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
-      g_hash_table_iter_init (&iter, self->entries);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        if (((UrokBoardPageEntry *)value)->seq > sequence)
-          g_array_append_val (*changed_ids, ((UrokBoardPageEntry *)value)->id);
-    }
-  if (removed_ids != NULL)
-    {
-      *removed_ids = g_array_new (FALSE, FALSE, sizeof (guint64));
-      g_hash_table_iter_init (&iter, self->removed);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (*(guint64 *)value > sequence)
-          g_array_append_val (*removed_ids, *(guint64 *)key);
-    }
-}
-
-static gboolean
-removed_before (gpointer key,
-                gpointer value,
-                gpointer user_data)
-{
-  return *(guint64 *)value <= *(guint64 *)user_data;
-}
-
-void
-urok_board_page_forget_removals (UrokBoardPage *self,
-                                 guint64        sequence)
-{
-  g_return_if_fail (UROK_IS_BOARD_PAGE (self));
-
-  g_hash_table_foreach_remove (self->removed, removed_before, &sequence);
 }
 
 gsize
