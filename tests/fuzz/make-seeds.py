@@ -75,6 +75,44 @@ def lesson_package_seeds():
     }
 
 
+def board_item_seeds():
+    # The binary item format of docs/formats/board.md, written here
+    # independently of the C encoder.
+    import struct
+
+    def item(kind, sub, flags, ident, layer, width, font, color, fill, points, text=b'', data=b''):
+        head = b'UBI\x01' + bytes([kind, sub, flags, 0])
+        body = struct.pack('<QIff4f4f6d4dI', ident, layer, width, font, *color, *fill,
+                           1, 0, 0, 1, 0, 0, 0, 0, 0, 0, len(points))
+        if kind >= 2:
+            body = body[:-36] + struct.pack('<4dI', 10, 10, 200, 100, len(points))
+        pts = b''.join(struct.pack('<fffI', *p) for p in points)
+        return head + body + pts + struct.pack('<I', len(text)) + text + struct.pack('<I', len(data)) + data
+
+    ink = (0.1, 0.1, 0.5, 1)
+    none = (0, 0, 0, 0)
+    stroke = item(0, 0, 0, 1, 0, 3, 0, ink, none, [(10 + i, 20 + i % 3, 0.5, i * 8) for i in range(20)])
+    return {
+        'stroke.bin': stroke,
+        'highlighter.bin': item(0, 1, 0, 2, 0, 20, 0, (1, 0.9, 0, 1), none, [(0, 0, 0.5, 0), (50, 0, 0.5, 9)]),
+        'rectangle.bin': item(1, 2, 1, 3, 0, 2, 0, ink, (1, 1, 0, 0.5), [(0, 0, 0.5, 0), (100, 50, 0.5, 0)]),
+        'polygon.bin': item(1, 4, 0, 4, 0, 2, 0, ink, none, [(0, 0, 0, 0), (50, 0, 0, 0), (25, 40, 0, 0)]),
+        'text.bin': item(2, 0, 0, 5, 0, 0, 24, ink, none, [], 'Дроби'.encode()),
+        'image.bin': item(3, 0, 0, 6, 0, 0, 0, none, none, [], b'image/png', b'\x89PNG\r\n\x1a\n'),
+        'media.bin': item(4, 0, 0, 7, 1, 0, 0, none, none, [], b'clip.mp4'),
+        'truncated.bin': stroke[:100],
+        'newer.bin': b'UBI\x02' + stroke[4:],
+        'huge-count.bin': stroke[:140] + struct.pack('<I', 0xfffffff0) + stroke[144:],
+    }
+
+
+if out.name == 'board-item':
+    seeds = board_item_seeds()
+    for name, data in seeds.items():
+        (out / name).write_bytes(data)
+    print(f'{len(seeds)} seeds in {out}')
+    sys.exit(0)
+
 if out.name in ('lesson-json', 'lesson-package'):
     seeds = lesson_json_seeds() if out.name == 'lesson-json' else lesson_package_seeds()
     for name, data in seeds.items():
