@@ -558,7 +558,7 @@ fail_not_found (guint64  id,
                 GError **error)
 {
   g_set_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_NOT_FOUND,
-               _("The board page has no item %" G_GUINT64_FORMAT), id);
+               _("The board page has no item %llu"), (unsigned long long) id);
   return FALSE;
 }
 
@@ -576,7 +576,7 @@ urok_board_page_add_item (UrokBoardPage *self,
   if (_urok_board_page_lookup_entry (self, id) != NULL)
     {
       g_set_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_DUPLICATE,
-                   _("The board page already has an item %" G_GUINT64_FORMAT), id);
+                   _("The board page already has an item %llu"), (unsigned long long) id);
       return FALSE;
     }
   if (urok_board_item_get_layer (item) >= self->layers->len)
