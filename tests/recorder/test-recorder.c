@@ -480,7 +480,7 @@ test_max_height (void)
   g_autofree char *path = core_test_path ("lesson.webm");
   RecTestInfo info;
 
-  g_assert_cmpint (urok_recorder_get_max_height (rec->recorder), ==, 720);
+  g_assert_cmpint (urok_recorder_get_max_height (rec->recorder), ==, 1080);
   urok_recorder_set_max_height (rec->recorder, 240);
   rec->width = 1000;
   rec->height = 750;
