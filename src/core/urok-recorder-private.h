@@ -49,6 +49,13 @@ void           _urok_frame_feed_shutdown    (UrokFrameFeed *feed);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UrokFrameFeed, _urok_frame_feed_unref)
 
+/* The recording pipeline, writing to @part_path, with the feed of its
+ * video (urok-recorder-pipeline.c has the drawing). */
+GstElement    *_urok_recorder_pipeline_new  (const char     *part_path,
+                                             int             max_height,
+                                             UrokFrameFeed **feed,
+                                             GError        **error);
+
 /* Tests: the running pipeline (elements named "mux", "video", "mixer",
  * "microphone"), or NULL when idle. */
 GstElement    *_urok_recorder_get_pipeline  (UrokRecorder  *self);
