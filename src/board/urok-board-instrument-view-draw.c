@@ -181,10 +181,11 @@ draw_mm_scale (cairo_t *cr,
     {
       g_autofree char *text = g_strdup_printf ("%d", i / 10);
 
-      draw_label (cr, text, floor (i * ppm) + 0.5, sign * 0.62 * depth, 0.2 * depth, 0);
+      /* Two digits must fit between centimetre marks. */
+      draw_label (cr, text, floor (i * ppm) + 0.5, sign * 0.62 * depth, MIN (0.2 * depth, 4.5 * ppm), 0);
     }
   /* TRANSLATORS: centimetres, the unit written on the ruler's scale. */
-  draw_label (cr, _("cm"), MAX (2 * ppm, 0.1 * depth), sign * 0.62 * depth, 0.16 * depth, 0);
+  draw_label (cr, _("cm"), 4 * ppm, sign * 0.62 * depth, MIN (0.16 * depth, 3.5 * ppm), 0);
 }
 
 static void

@@ -93,9 +93,14 @@ void
 urok_board_shade_step (UrokBoardShade *self,
                        int             steps)
 {
+  double marks;
+
   g_return_if_fail (UROK_IS_BOARD_SHADE (self));
-  /* Rounded to the step, so repeated presses land on the same marks. */
-  urok_board_shade_set_revealed (self, round (self->revealed / STEP + steps) * STEP);
+  /* To the next mark on the way, so repeated presses land on the tenths
+   * whatever a drag left. */
+  marks = self->revealed / STEP;
+  marks = steps > 0 ? floor (marks + 1e-9) : ceil (marks - 1e-9);
+  urok_board_shade_set_revealed (self, (marks + steps) * STEP);
 }
 
 static gboolean
