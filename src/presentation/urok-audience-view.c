@@ -1,7 +1,10 @@
 /* urok-audience-view.c: what the class sees.
  *
  * Layers, bottom to top: the live resource view, the ink layer (the
- * whiteboard's, later), the frozen picture, black.  Freezing renders the
+ * whiteboard's, later), the classroom tools (drawing instruments,
+ * spotlight, shade, laser pointer: hidden until asked for), the frozen
+ * picture, black.  The tools are part of what a freeze captures: the class
+ * keeps seeing the shade where it was.  Freezing renders the
  * two lower layers once into a texture with the window's own renderer, so
  * the class's screen holds still however the live view changes, and a
  * video or a web page underneath keeps running without being seen.
@@ -12,6 +15,10 @@
 #include "config.h"
 
 #include "urok-audience-view.h"
+#include "urok-board-instrument-view.h"
+#include "urok-board-laser.h"
+#include "urok-board-shade.h"
+#include "urok-board-spotlight.h"
 
 struct _UrokAudienceView
 {
@@ -21,6 +28,7 @@ struct _UrokAudienceView
   GtkWidget        *content;   /* live + ink: what a freeze captures */
   UrokResourceView *live;
   GtkWidget        *ink_holder;
+  GtkWidget        *tools[UROK_AUDIENCE_TOOL_LASER + 1];
   GtkWidget        *frozen;
   GtkWidget        *black;
 };
@@ -57,6 +65,15 @@ urok_audience_view_get_ink_layer (UrokAudienceView *self)
 {
   g_return_val_if_fail (UROK_IS_AUDIENCE_VIEW (self), NULL);
   return adw_bin_get_child (ADW_BIN (self->ink_holder));
+}
+
+GtkWidget *
+urok_audience_view_get_tool (UrokAudienceView *self,
+                             UrokAudienceTool  tool)
+{
+  g_return_val_if_fail (UROK_IS_AUDIENCE_VIEW (self), NULL);
+  g_return_val_if_fail (tool <= UROK_AUDIENCE_TOOL_LASER, NULL);
+  return self->tools[tool];
 }
 
 /* The content as drawn now, as a texture; NULL if it is not on screen. */
@@ -165,6 +182,16 @@ urok_audience_view_init (UrokAudienceView *self)
   self->content = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->content), GTK_WIDGET (self->live));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->content), self->ink_holder);
+  self->tools[UROK_AUDIENCE_TOOL_INSTRUMENTS] = urok_board_instrument_view_new ();
+  self->tools[UROK_AUDIENCE_TOOL_SPOTLIGHT] = urok_board_spotlight_new ();
+  self->tools[UROK_AUDIENCE_TOOL_SHADE] = urok_board_shade_new ();
+  self->tools[UROK_AUDIENCE_TOOL_LASER] = urok_board_laser_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (self->tools); i++)
+    {
+      /* Only the shown ones take input or draw. */
+      gtk_widget_set_visible (self->tools[i], FALSE);
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->content), self->tools[i]);
+    }
 
   self->frozen = gtk_picture_new ();
   gtk_widget_set_name (self->frozen, "frozen");

@@ -14,6 +14,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UrokAudienceView, urok_audience_view, UROK, AUDIENCE_VIEW, GtkWidget)
 
+/* The classroom tools over the ink, bottom to top. */
+typedef enum
+{
+  UROK_AUDIENCE_TOOL_INSTRUMENTS,   /* UrokBoardInstrumentView (src/board) */
+  UROK_AUDIENCE_TOOL_SPOTLIGHT,     /* UrokBoardSpotlight */
+  UROK_AUDIENCE_TOOL_SHADE,         /* UrokBoardShade */
+  UROK_AUDIENCE_TOOL_LASER,         /* UrokBoardLaser */
+} UrokAudienceTool;
+
 GtkWidget        *urok_audience_view_new            (void);
 /* The live view of the current resource (the bottom layer). */
 UrokResourceView *urok_audience_view_get_live       (UrokAudienceView *self);
@@ -22,6 +31,9 @@ UrokResourceView *urok_audience_view_get_live       (UrokAudienceView *self);
 void              urok_audience_view_set_ink_layer  (UrokAudienceView *self,
                                                      GtkWidget        *layer);
 GtkWidget        *urok_audience_view_get_ink_layer  (UrokAudienceView *self);
+/* A classroom tool's widget; hidden until the session shows it. */
+GtkWidget        *urok_audience_view_get_tool       (UrokAudienceView *self,
+                                                     UrokAudienceTool  tool);
 /* Frozen: the class keeps seeing the picture taken now (live view and ink)
  * while both change underneath, until unfrozen. */
 void              urok_audience_view_set_frozen     (UrokAudienceView *self,

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "urok-presentation-session.h"
+#include "urok-presentation-tools.h"
 #include "urok-screen-choice.h"
 
 /* Twice a second: the timers show seconds. */
@@ -71,6 +72,15 @@ static const struct
   { "h", "presentation.hide" },
   { "p", "presentation.pause" },
   { "Escape", "presentation.end" },
+  { "s", "presentation.shade" },
+  { "<Control>Down", "presentation.shade-reveal" },
+  { "<Control>Up", "presentation.shade-cover" },
+  { "f", "presentation.spotlight" },
+  { "l", "presentation.laser" },
+  { "r", "presentation.ruler" },
+  { "t", "presentation.set-square" },
+  { "a", "presentation.protractor" },
+  { "c", "presentation.compass" },
 };
 
 UrokPresentationSession *
@@ -503,6 +513,7 @@ urok_presentation_session_start (UrokPresentationSession *self,
 
   self->audience = g_object_ref_sink (urok_audience_window_new ());
   gtk_window_set_transient_for (GTK_WINDOW (self->audience), NULL);
+  urok_presentation_tools_add_actions (G_ACTION_MAP (self->actions), urok_audience_window_get_view (self->audience));
   add_shortcuts (self, GTK_WIDGET (self->audience));
   g_signal_connect_object (self->audience, "close-request", G_CALLBACK (close_request_cb), self, 0);
   urok_resource_view_set_media_dir (urok_audience_view_get_live (urok_audience_window_get_view (self->audience)),
@@ -566,6 +577,7 @@ urok_presentation_session_end (UrokPresentationSession *self)
   g_object_ref (self);
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_signal_handlers_disconnect_by_data (self->presentation, self);
+  urok_presentation_tools_remove_actions (G_ACTION_MAP (self->actions));
   if (self->presenter != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->presenter, self);

@@ -575,7 +575,7 @@ test_shortcuts_listed (void)
             }
         }
     }
-  g_assert_cmpuint (n_bindings, ==, 2 * 15);
+  g_assert_cmpuint (n_bindings, ==, 2 * 24);
   end (session);
 }
 
