@@ -60,7 +60,8 @@ gboolean     urok_store_restore_backup     (const char  *path,
                                             char       **damaged_path,
                                             GError     **error);
 
-/* urok-store-lessons.c */
+/* urok-store-lessons.c, urok-store-lesson-search.c, -lesson-media.c and
+ * urok-store-stage-kinds.c */
 GListModel     *urok_store_list_lessons        (UrokStore   *self,
                                                 GError     **error);
 gint64          urok_store_create_lesson       (UrokStore   *self,
