@@ -5,9 +5,10 @@
  * edit, from typing a title to dragging a stage, is undone by Ctrl+Z from
  * anywhere in the editor (the text widgets' own undo is off).  Whatever
  * changes the lesson, the widgets follow its signals rather than the other
- * way round.  Each change is saved to the store half a second later, and
- * at once when the editor closes; a failed save keeps the edits in memory
- * and says so until a save succeeds.
+ * way round.  Each change is saved to the store half a second later, by
+ * the store's writer thread from a copy of the lesson, so a busy database
+ * never stalls typing; closing the editor waits until the store has it.  A
+ * failed save keeps the edits in memory and says so until a save succeeds.
  *
  * Split along its seams: the lesson's own details
  * (urok-lesson-editor-details.c), resources (-resources.c), drag and drop
@@ -98,6 +99,13 @@ _urok_lesson_editor_show_undo_toast (UrokLessonEditor *self,
 
 /* Saving */
 
+/* Whether some edit has not reached the store yet, as far as we know. */
+static gboolean
+has_unsaved (UrokLessonEditor *self)
+{
+  return self->dirty || self->queued_save != self->confirmed_save;
+}
+
 /* The status under the title, and the banner, which stays until a save
  * succeeds. */
 static void
@@ -116,14 +124,14 @@ update_save_status (UrokLessonEditor *self,
       gtk_label_set_text (self->banner_label, message);
       self->save_failed = TRUE;
     }
-  else if (!self->dirty)
+  else if (!has_unsaved (self))
     self->save_failed = FALSE;
 
   if (self->lesson == NULL)
     status = "";
   else if (self->save_failed)
     status = _("Not saved");
-  else if (self->dirty)
+  else if (has_unsaved (self))
     status = _("Saving…");
   else
     status = _("Saved");
@@ -131,25 +139,91 @@ update_save_status (UrokLessonEditor *self,
   gtk_revealer_set_reveal_child (self->banner, self->save_failed && self->lesson != NULL);
 }
 
+static void
+save_failed (UrokLessonEditor *self,
+             const GError     *error)
+{
+  g_message ("Could not save lesson %s: %s", urok_lesson_get_uuid (self->lesson), error->message);
+  /* The next flush or edit tries again. */
+  self->dirty = TRUE;
+  update_save_status (self, error);
+}
+
+typedef struct
+{
+  UrokLessonEditor *self;
+  guint64           number;
+} SaveData;
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autofree SaveData *data = user_data;
+  g_autoptr(UrokLessonEditor) self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  urok_store_writer_save_lesson_finish (UROK_STORE_WRITER (source), result, &error);
+  /* A newer save, or another lesson, has the last word. */
+  if (data->number != self->queued_save || self->lesson == NULL)
+    return;
+  if (error != NULL)
+    {
+      save_failed (self, error);
+      return;
+    }
+  self->confirmed_save = data->number;
+  update_save_status (self, NULL);
+}
+
+/* Autosave: a copy of the lesson (cheap) goes to the writer thread, which
+ * may wait for a busy database without the window waiting with it. */
+static void
+queue_save (UrokLessonEditor *self)
+{
+  g_autoptr(UrokLesson) copy = NULL;
+  SaveData *data;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (!self->dirty || self->lesson == NULL || self->writer == NULL)
+    return;
+
+  copy = urok_lesson_copy (self->lesson, FALSE);
+  self->dirty = FALSE;
+  data = g_new0 (SaveData, 1);
+  data->self = g_object_ref (self);
+  data->number = ++self->queued_save;
+  urok_store_writer_save_lesson_async (self->writer, copy, saved_cb, data);
+}
+
+/* Saves what is on screen and waits until it is in the store (after any
+ * save queued before): for closing, opening another lesson, quitting. */
 static gboolean
 save_now (UrokLessonEditor  *self,
           GError           **error)
 {
+  g_autoptr(UrokLesson) copy = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint64 number;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->lesson == NULL || self->store == NULL)
+  if (!has_unsaved (self) && !self->save_failed)
+    return TRUE;
+  if (self->lesson == NULL || self->writer == NULL)
     return TRUE;
 
-  if (!urok_store_save_lesson (self->store, self->lesson, &local_error))
+  copy = urok_lesson_copy (self->lesson, FALSE);
+  self->dirty = FALSE;
+  number = ++self->queued_save;
+  if (!urok_store_writer_save_lesson (self->writer, copy, &local_error))
     {
-      g_message ("Could not save lesson %s: %s", urok_lesson_get_uuid (self->lesson), local_error->message);
-      update_save_status (self, local_error);
+      save_failed (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  self->dirty = FALSE;
+  self->confirmed_save = number;
   update_save_status (self, NULL);
   return TRUE;
 }
@@ -160,7 +234,7 @@ save_timeout_cb (gpointer user_data)
   UrokLessonEditor *self = user_data;
 
   self->save_source = 0;
-  save_now (self, NULL);
+  queue_save (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -170,6 +244,12 @@ urok_lesson_editor_flush (UrokLessonEditor  *self,
 {
   g_return_val_if_fail (UROK_IS_LESSON_EDITOR (self), FALSE);
   return save_now (self, error);
+}
+
+void
+_urok_lesson_editor_queue_save (UrokLessonEditor *self)
+{
+  queue_save (self);
 }
 
 static void
@@ -440,6 +520,11 @@ set_lesson (UrokLessonEditor *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->lesson, lesson);
+  g_clear_object (&self->writer);
+  if (store != NULL)
+    self->writer = g_object_ref (urok_store_writer_get (store));
+  /* Saves of the previous lesson still under way say nothing of this one. */
+  self->confirmed_save = ++self->queued_save;
   g_clear_object (&self->history);
   g_clear_object (&self->kinds);
   g_clear_object (&self->class_groups);
@@ -708,6 +793,8 @@ urok_lesson_editor_dispose (GObject *object)
 
   /* Edits never wait for a timer that will not run. */
   save_now (self, NULL);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   disconnect_lesson (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_LESSON_EDITOR);
@@ -721,6 +808,7 @@ urok_lesson_editor_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->lesson);
   g_clear_object (&self->store);
+  g_clear_object (&self->writer);
   g_clear_object (&self->kinds);
   g_clear_object (&self->class_groups);
   g_clear_object (&self->books);
@@ -752,6 +840,7 @@ urok_lesson_editor_class_init (UrokLessonEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-lesson-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, banner);
+  gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, banner_label);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, timeline);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, leaflet);
@@ -815,6 +904,7 @@ urok_lesson_editor_init (UrokLessonEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
   _urok_lesson_editor_init_details (self);
 
   g_signal_connect_swapped (self->stage_list, "row-selected", G_CALLBACK (stage_row_selected_cb), self);

@@ -28,6 +28,8 @@ struct _UrokLessonsPage
   guint                 limit;
   gboolean              updating_filters;
   GtkFileChooserNative *chooser;
+  /* Imports under way; cancelled when the page goes. */
+  GCancellable         *cancellable;
 
   GtkStack             *stack;
   GtkSearchEntry       *search_entry;

@@ -203,6 +203,8 @@ urok_lessons_page_dispose (GObject *object)
   UrokLessonsPage *self = (UrokLessonsPage *)object;
 
   _urok_lessons_page_keep_pending_deletes (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -278,6 +280,7 @@ urok_lessons_page_init (UrokLessonsPage *self)
   self->collection = g_strdup ("lessons");
   self->limit = PAGE_SIZE;
   self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _urok_lessons_page_init_search (self);
