@@ -85,8 +85,6 @@ void     _urok_lesson_editor_show_toast       (UrokLessonEditor *self,
 void     _urok_lesson_editor_show_undo_toast  (UrokLessonEditor *self,
                                                const char       *title);
 GtkWindow *_urok_lesson_editor_get_window     (UrokLessonEditor *self);
-/* Queues pending edits for the writer thread at once, without waiting. */
-void     _urok_lesson_editor_queue_save       (UrokLessonEditor *self);
 
 /* urok-lesson-editor-details.c: the lesson's own fields. */
 void     _urok_lesson_editor_class_init_details (GtkWidgetClass *widget_class);
@@ -105,6 +103,16 @@ void     _urok_lesson_editor_update_resource_actions (UrokLessonEditor *self);
 
 /* urok-lesson-editor-dnd.c: the stage list as a drop target. */
 void     _urok_lesson_editor_init_dnd         (UrokLessonEditor *self);
+
+/* urok-lesson-editor-save.c */
+void     _urok_lesson_editor_update_save_status (UrokLessonEditor *self,
+                                               const GError     *error);
+/* Queues pending edits for the writer thread at once, without waiting. */
+void     _urok_lesson_editor_queue_save       (UrokLessonEditor *self);
+/* Saves and waits until the store has the lesson. */
+gboolean _urok_lesson_editor_save_now         (UrokLessonEditor  *self,
+                                               GError           **error);
+gboolean _urok_lesson_editor_save_timeout_cb  (gpointer          user_data);
 
 /* urok-lesson-editor-export.c: lesson.print and lesson.export-*. */
 void     _urok_lesson_editor_class_init_export (GtkWidgetClass  *widget_class);

@@ -12,7 +12,7 @@
  *
  * Split along its seams: the lesson's own details
  * (urok-lesson-editor-details.c), resources (-resources.c), drag and drop
- * (-dnd.c), printing and export (-export.c).
+ * (-dnd.c), printing and export (-export.c), saving (-save.c).
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -95,161 +95,6 @@ _urok_lesson_editor_show_undo_toast (UrokLessonEditor *self,
     adw_toast_dismiss (self->undo_toast);
   g_set_weak_pointer (&self->undo_toast, toast);
   _urok_lesson_editor_show_toast (self, toast);
-}
-
-/* Saving */
-
-/* Whether some edit has not reached the store yet, as far as we know. */
-static gboolean
-has_unsaved (UrokLessonEditor *self)
-{
-  return self->dirty || self->queued_save != self->confirmed_save;
-}
-
-/* The status under the title, and the banner, which stays until a save
- * succeeds. */
-static void
-update_save_status (UrokLessonEditor *self,
-                    const GError     *error)
-{
-  const char *status = NULL;
-
-  if (error != NULL)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The lesson could not be saved: %s. Your changes are kept here; "
-                           "Urok tries again with your next change."),
-                         error->message);
-
-      gtk_label_set_text (self->banner_label, message);
-      self->save_failed = TRUE;
-    }
-  else if (!has_unsaved (self))
-    self->save_failed = FALSE;
-
-  if (self->lesson == NULL)
-    status = "";
-  else if (self->save_failed)
-    status = _("Not saved");
-  else if (has_unsaved (self))
-    status = _("Saving…");
-  else
-    status = _("Saved");
-  adw_window_title_set_subtitle (self->window_title, status);
-  gtk_revealer_set_reveal_child (self->banner, self->save_failed && self->lesson != NULL);
-}
-
-static void
-save_failed (UrokLessonEditor *self,
-             const GError     *error)
-{
-  g_message ("Could not save lesson %s: %s", urok_lesson_get_uuid (self->lesson), error->message);
-  /* The next flush or edit tries again. */
-  self->dirty = TRUE;
-  update_save_status (self, error);
-}
-
-typedef struct
-{
-  UrokLessonEditor *self;
-  guint64           number;
-} SaveData;
-
-static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autofree SaveData *data = user_data;
-  g_autoptr(UrokLessonEditor) self = data->self;
-  g_autoptr(GError) error = NULL;
-
-  urok_store_writer_save_lesson_finish (UROK_STORE_WRITER (source), result, &error);
-  /* A newer save, or another lesson, has the last word. */
-  if (data->number != self->queued_save || self->lesson == NULL)
-    return;
-  if (error != NULL)
-    {
-      save_failed (self, error);
-      return;
-    }
-  self->confirmed_save = data->number;
-  update_save_status (self, NULL);
-}
-
-/* Autosave: a copy of the lesson (cheap) goes to the writer thread, which
- * may wait for a busy database without the window waiting with it. */
-static void
-queue_save (UrokLessonEditor *self)
-{
-  g_autoptr(UrokLesson) copy = NULL;
-  SaveData *data;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->lesson == NULL || self->writer == NULL)
-    return;
-
-  copy = urok_lesson_copy (self->lesson, FALSE);
-  self->dirty = FALSE;
-  data = g_new0 (SaveData, 1);
-  data->self = g_object_ref (self);
-  data->number = ++self->queued_save;
-  urok_store_writer_save_lesson_async (self->writer, copy, saved_cb, data);
-}
-
-/* Saves what is on screen and waits until it is in the store (after any
- * save queued before): for closing, opening another lesson, quitting. */
-static gboolean
-save_now (UrokLessonEditor  *self,
-          GError           **error)
-{
-  g_autoptr(UrokLesson) copy = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint64 number;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!has_unsaved (self) && !self->save_failed)
-    return TRUE;
-  if (self->lesson == NULL || self->writer == NULL)
-    return TRUE;
-
-  copy = urok_lesson_copy (self->lesson, FALSE);
-  self->dirty = FALSE;
-  number = ++self->queued_save;
-  if (!urok_store_writer_save_lesson (self->writer, copy, &local_error))
-    {
-      save_failed (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  self->confirmed_save = number;
-  update_save_status (self, NULL);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  UrokLessonEditor *self = user_data;
-
-  self->save_source = 0;
-  queue_save (self);
-  return G_SOURCE_REMOVE;
-}
-
-gboolean
-urok_lesson_editor_flush (UrokLessonEditor  *self,
-                          GError           **error)
-{
-  g_return_val_if_fail (UROK_IS_LESSON_EDITOR (self), FALSE);
-  return save_now (self, error);
-}
-
-void
-_urok_lesson_editor_queue_save (UrokLessonEditor *self)
-{
-  queue_save (self);
 }
 
 static void
@@ -462,10 +307,10 @@ lesson_changed_cb (UrokLessonEditor *self)
       g_clear_weak_pointer (&self->undo_toast);
     }
   self->dirty = TRUE;
-  update_save_status (self, NULL);
+  _urok_lesson_editor_update_save_status (self, NULL);
   _urok_lesson_editor_update_details_row (self);
   if (self->save_source == 0)
-    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, _urok_lesson_editor_save_timeout_cb, self);
 }
 
 static void
@@ -560,7 +405,7 @@ set_lesson (UrokLessonEditor *self,
     }
 
   _urok_lesson_editor_details_set_lesson (self);
-  update_save_status (self, NULL);
+  _urok_lesson_editor_update_save_status (self, NULL);
   history_notify_cb (self);
   _urok_lesson_editor_select_stage (self, NULL);
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
@@ -591,7 +436,7 @@ urok_lesson_editor_open (UrokLessonEditor  *self,
   g_return_val_if_fail (uuid != NULL, FALSE);
 
   /* The previous lesson's edits are not dropped for a failed save. */
-  if (!save_now (self, error))
+  if (!_urok_lesson_editor_save_now (self, error))
     return FALSE;
 
   lesson = urok_store_load_lesson (store, uuid, error);
@@ -611,7 +456,7 @@ close_activated (GtkWidget  *widget,
   UrokLessonEditor *self = UROK_LESSON_EDITOR (widget);
 
   /* On a failed save the banner says why and the lesson stays open. */
-  if (save_now (self, NULL))
+  if (_urok_lesson_editor_save_now (self, NULL))
     g_signal_emit (self, signals[CLOSE_REQUESTED], 0);
 }
 
@@ -625,7 +470,7 @@ save_activated (GtkWidget  *widget,
   /* A retry after an error saves even without a new change. */
   if (self->lesson != NULL)
     self->dirty = TRUE;
-  save_now (self, NULL);
+  _urok_lesson_editor_save_now (self, NULL);
 }
 
 static void
@@ -792,7 +637,7 @@ urok_lesson_editor_dispose (GObject *object)
   UrokLessonEditor *self = (UrokLessonEditor *)object;
 
   /* Edits never wait for a timer that will not run. */
-  save_now (self, NULL);
+  _urok_lesson_editor_save_now (self, NULL);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   disconnect_lesson (self);
