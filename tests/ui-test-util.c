@@ -167,3 +167,50 @@ ui_test_save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }
+
+void
+ui_test_keep_result (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **kept = user_data;
+
+  g_assert_null (*kept);
+  *kept = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **)data != NULL;
+}
+
+void
+ui_test_wait_result (GAsyncResult **result)
+{
+  ui_test_wait_for (has_result, result);
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ui_test_wait_for (gboolean (*check) (gpointer data),
+                  gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  /* Threads complete through the main context; this wakes it meanwhile. */
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited 30 s in vain");
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  ui_test_iterate ();
+}

@@ -23,5 +23,14 @@ GtkWidget       *ui_test_find_named     (GtkWidget  *widget,
                                          const char *name);
 void             ui_test_save_png       (GtkWidget  *widget,
                                          const char *name);
+/* A GAsyncReadyCallback keeping the result in the GAsyncResult ** given as
+ * user data; ui_test_wait_result() runs the main loop until it is there. */
+void             ui_test_keep_result    (GObject      *source,
+                                         GAsyncResult *result,
+                                         gpointer      user_data);
+void             ui_test_wait_result    (GAsyncResult **result);
+/* Runs the main loop until @check says yes (fails after 30 s). */
+void             ui_test_wait_for       (gboolean   (*check) (gpointer data),
+                                         gpointer     data);
 
 G_END_DECLS

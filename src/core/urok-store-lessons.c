@@ -1,5 +1,6 @@
-/* urok-store-lessons.c: lessons in the store: the list, search, loading and
- * saving whole lessons, their media files and the teacher's stage kinds.
+/* urok-store-lessons.c: lessons in the store: loading and saving whole
+ * lessons, creating, deleting and duplicating them.  The search is in
+ * urok-store-lesson-search.c, media files in urok-store-lesson-media.c.
  *
  * A lesson is saved whole: its row is upserted by uuid and its stages and
  * resources are written anew, with its row in the search index, in one
@@ -20,15 +21,8 @@
 
 #define MODIFIED_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
-/* The columns of UrokLessonInfo, for a lesson row `l`. */
-#define INFO_COLUMNS                                                            \
-  "l.id, l.uuid, l.topic, l.subject, coalesce(l.grade_level, 0), l.duration_minutes," \
-  " (SELECT count(*) FROM stage s WHERE s.lesson_id = l.id),"                   \
-  " (SELECT coalesce(sum(s.duration_minutes), 0) FROM stage s WHERE s.lesson_id = l.id)," \
-  " coalesce(l.planned_date, ''), l.lesson_type, l.tags, l.is_template, l.modified"
-
-static GStrv
-strv_from_json (const char *text)
+GStrv
+_urok_strv_from_json (const char *text)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -62,209 +56,6 @@ strv_to_json (const char *const *strv)
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
-}
-
-static UrokLessonInfo *
-info_from_row (sqlite3_stmt *stmt)
-{
-  g_auto(GStrv) tags = strv_from_json (_urok_column_text (stmt, 10));
-
-  return g_object_new (UROK_TYPE_LESSON_INFO,
-                       "id", sqlite3_column_int64 (stmt, 0),
-                       "uuid", _urok_column_text (stmt, 1),
-                       "topic", _urok_column_text (stmt, 2),
-                       "subject", _urok_column_text (stmt, 3),
-                       "grade-level", sqlite3_column_int (stmt, 4),
-                       "duration-minutes", sqlite3_column_int (stmt, 5),
-                       "n-stages", sqlite3_column_int (stmt, 6),
-                       "planned-minutes", sqlite3_column_int (stmt, 7),
-                       "planned-date", _urok_column_text (stmt, 8),
-                       "lesson-type", _urok_column_text (stmt, 9),
-                       "tags", tags,
-                       "is-template", sqlite3_column_int (stmt, 11) != 0,
-                       "modified", _urok_column_text (stmt, 12),
-                       NULL);
-}
-
-/* The words of @text as an FTS5 query: each word a quoted prefix, all of
- * them required.  Quoting every word means nothing the teacher types is
- * read as FTS5 syntax (AND, NEAR, a stray quote or colon).  NULL when there
- * is no word at all. */
-static char *
-build_match (const char *text)
-{
-  g_autofree char *folded = _urok_fold (text);
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
-
-  for (const char *p = folded; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", word->str);
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        break;
-    }
-
-  if (match->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&match), FALSE);
-}
-
-GListModel *
-urok_store_search_lessons (UrokStore              *self,
-                           const UrokLessonQuery  *query,
-                           GError                **error)
-{
-  static const UrokLessonQuery everything;
-  g_autoptr(GListStore) lessons = g_list_store_new (UROK_TYPE_LESSON_INFO);
-  g_autoptr(GString) inner = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *match = NULL;
-  g_autofree char *sql = NULL;
-  const char *order;
-  int param = 1;
-  int rc;
-
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-
-  if (query == NULL)
-    query = &everything;
-
-  switch (query->sort)
-    {
-    case UROK_LESSON_SORT_TOPIC:
-      order = "l.sort_topic, l.id";
-      break;
-
-    case UROK_LESSON_SORT_PLANNED_DATE:
-      order = "l.planned_date IS NULL, l.planned_date, l.modified DESC, l.id DESC";
-      break;
-
-    case UROK_LESSON_SORT_MODIFIED:
-    default:
-      order = "l.modified DESC, l.id DESC";
-      break;
-    }
-
-  if (query->text != NULL)
-    match = build_match (query->text);
-
-  /* The page is chosen first and only its rows get their stages counted:
-   * with thousands of lessons matching, counting them all would dominate. */
-  g_string_append (inner, "SELECT l.id FROM lesson l WHERE l.is_template = ?");
-  if (match != NULL)
-    g_string_append (inner, " AND l.id IN (SELECT rowid FROM lesson_fts WHERE lesson_fts MATCH ?)");
-  if (query->subject != NULL && query->subject[0] != '\0')
-    g_string_append (inner, " AND l.subject = ?");
-  if (query->grade_level > 0)
-    g_string_append (inner, " AND l.grade_level = ?");
-  if (query->tag != NULL && query->tag[0] != '\0')
-    g_string_append (inner, " AND EXISTS (SELECT 1 FROM json_each(l.tags) t WHERE t.value = ?)");
-  g_string_append_printf (inner, " ORDER BY %s LIMIT ? OFFSET ?", order);
-
-  sql = g_strdup_printf ("SELECT " INFO_COLUMNS " FROM (%s) AS page JOIN lesson l ON l.id = page.id"
-                         " ORDER BY %s", inner->str, order);
-  stmt = _urok_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int (stmt, param++, query->templates ? 1 : 0);
-  if (match != NULL)
-    sqlite3_bind_text (stmt, param++, match, -1, SQLITE_TRANSIENT);
-  if (query->subject != NULL && query->subject[0] != '\0')
-    sqlite3_bind_text (stmt, param++, query->subject, -1, SQLITE_TRANSIENT);
-  if (query->grade_level > 0)
-    sqlite3_bind_int (stmt, param++, query->grade_level);
-  if (query->tag != NULL && query->tag[0] != '\0')
-    sqlite3_bind_text (stmt, param++, query->tag, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, param++, query->limit > 0 ? (gint64)query->limit : -1);
-  sqlite3_bind_int64 (stmt, param++, query->offset);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(UrokLessonInfo) info = info_from_row (stmt);
-      g_list_store_append (lessons, info);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _urok_store_set_error (self, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&lessons));
-}
-
-GListModel *
-urok_store_list_lessons (UrokStore  *self,
-                         GError    **error)
-{
-  UrokLessonQuery query = { 0 };
-
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-
-  return urok_store_search_lessons (self, &query, error);
-}
-
-static int
-compare_text (gconstpointer a,
-              gconstpointer b)
-{
-  return g_utf8_collate (*(const char *const *)a, *(const char *const *)b);
-}
-
-static GStrv
-collect_strings (UrokStore   *self,
-                 const char  *sql,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _urok_store_prepare (self, sql, error);
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (values, g_strdup (_urok_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_set_free_func (values, g_free);
-      _urok_store_set_error (self, error);
-      return NULL;
-    }
-  g_ptr_array_sort (values, compare_text);
-  g_ptr_array_add (values, NULL);
-  return (GStrv)g_ptr_array_steal (values, NULL);
-}
-
-GStrv
-urok_store_list_lesson_subjects (UrokStore  *self,
-                                 GError    **error)
-{
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-
-  return collect_strings (self, "SELECT DISTINCT subject FROM lesson WHERE subject <> ''", error);
-}
-
-GStrv
-urok_store_list_lesson_tags (UrokStore  *self,
-                             GError    **error)
-{
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-
-  return collect_strings (self,
-                          "SELECT DISTINCT t.value FROM lesson l, json_each(l.tags) t"
-                          " WHERE t.type = 'text' AND t.value <> ''",
-                          error);
 }
 
 static UrokStage *
@@ -353,7 +144,7 @@ urok_store_load_lesson (UrokStore   *self,
   urok_lesson_set_duration_minutes (lesson, CLAMP (sqlite3_column_int (stmt, 8), 1, 600));
   urok_lesson_set_goals (lesson, _urok_column_text (stmt, 9));
   urok_lesson_set_planned_results (lesson, _urok_column_text (stmt, 10));
-  tags = strv_from_json (_urok_column_text (stmt, 11));
+  tags = _urok_strv_from_json (_urok_column_text (stmt, 11));
   urok_lesson_set_tags (lesson, (const char *const *)tags);
   urok_lesson_set_is_template (lesson, sqlite3_column_int (stmt, 12) != 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -707,8 +498,8 @@ remove_tree (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
-static char *
-dup_lesson_dir (UrokStore  *self,
+char *
+_urok_store_dup_lesson_dir (UrokStore  *self,
                 const char *lesson_uuid)
 {
   g_autofree char *data_dir = g_path_get_dirname (urok_store_get_path (self));
@@ -777,7 +568,7 @@ urok_store_delete_lesson (UrokStore   *self,
    * folder, so a strange value cannot point outside the lessons folder. */
   if (g_uuid_string_is_valid (uuid))
     {
-      g_autofree char *dir = dup_lesson_dir (self, uuid);
+      g_autofree char *dir = _urok_store_dup_lesson_dir (self, uuid);
       g_autoptr(GFile) file = g_file_new_for_path (dir);
 
       remove_tree (file);
@@ -786,20 +577,6 @@ urok_store_delete_lesson (UrokStore   *self,
   _urok_store_emit_changed (self, "lessons");
   return TRUE;
 }
-
-char *
-urok_store_dup_lesson_media_dir (UrokStore  *self,
-                                 const char *lesson_uuid)
-{
-  g_autofree char *dir = NULL;
-
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-  g_return_val_if_fail (lesson_uuid != NULL && g_uuid_string_is_valid (lesson_uuid), NULL);
-
-  dir = dup_lesson_dir (self, lesson_uuid);
-  return g_build_filename (dir, "media", NULL);
-}
-
 static gboolean
 copy_media (const char  *from_dir,
             const char  *to_dir,
@@ -862,287 +639,10 @@ urok_store_duplicate_lesson (UrokStore   *self,
     return g_steal_pointer (&copy);
 
   {
-    g_autofree char *dir = dup_lesson_dir (self, urok_lesson_get_uuid (copy));
+    g_autofree char *dir = _urok_store_dup_lesson_dir (self, urok_lesson_get_uuid (copy));
     g_autoptr(GFile) file = g_file_new_for_path (dir);
 
     remove_tree (file);
   }
   return NULL;
-}
-
-/* A short lower-case extension of @name (".png"), or "" for none or a
- * strange one: the file name we make must stay plain. */
-static char *
-media_extension (const char *name)
-{
-  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
-  gsize length;
-
-  if (dot == NULL || dot == name)
-    return g_strdup ("");
-  length = strlen (dot + 1);
-  if (length == 0 || length > 8)
-    return g_strdup ("");
-  for (const char *p = dot + 1; *p != '\0'; p++)
-    {
-      if (!g_ascii_isalnum (*p))
-        return g_strdup ("");
-    }
-  return g_ascii_strdown (dot, -1);
-}
-
-#define SNIFF_SIZE 4096
-#define COPY_BUFFER (64 * 1024)
-
-/* Copies @input to @output, hashing it and keeping its first bytes in @head
- * for guessing its type. */
-static gboolean
-copy_hashing (GInputStream   *input,
-              GOutputStream  *output,
-              GChecksum      *checksum,
-              guint8         *head,
-              gsize          *head_length,
-              GError        **error)
-{
-  g_autofree guint8 *buffer = g_malloc (COPY_BUFFER);
-
-  for (;;)
-    {
-      gssize n = g_input_stream_read (input, buffer, COPY_BUFFER, NULL, error);
-
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        break;
-      if (*head_length < SNIFF_SIZE)
-        {
-          gsize take = MIN ((gsize)n, SNIFF_SIZE - *head_length);
-
-          memcpy (head + *head_length, buffer, take);
-          *head_length += take;
-        }
-      g_checksum_update (checksum, buffer, n);
-      if (!g_output_stream_write_all (output, buffer, n, NULL, NULL, error))
-        return FALSE;
-    }
-  return g_output_stream_close (output, NULL, error);
-}
-
-static char *
-guess_media_type (const char   *basename,
-                  const guint8 *head,
-                  gsize         head_length)
-{
-  g_autofree char *content_type = NULL;
-  g_autofree char *mime = NULL;
-  gboolean uncertain = TRUE;
-
-  /* By content first: a name can lie. */
-  content_type = g_content_type_guess (NULL, head, head_length, &uncertain);
-  if (uncertain)
-    {
-      g_free (content_type);
-      content_type = g_content_type_guess (basename, head, head_length, NULL);
-    }
-  mime = g_content_type_get_mime_type (content_type);
-  return mime != NULL ? g_steal_pointer (&mime) : g_strdup ("application/octet-stream");
-}
-
-char *
-urok_store_add_lesson_media (UrokStore   *self,
-                             const char  *lesson_uuid,
-                             GFile       *source,
-                             char       **media_type,
-                             GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *tmp_name = g_strconcat (".incoming-", random, NULL);
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *extension = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *final_path = NULL;
-  g_autoptr(GFile) tmp = NULL;
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autoptr(GFileOutputStream) output = NULL;
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 head[SNIFF_SIZE];
-  gsize head_length = 0;
-
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-  g_return_val_if_fail (lesson_uuid != NULL && g_uuid_string_is_valid (lesson_uuid), NULL);
-  g_return_val_if_fail (G_IS_FILE (source), NULL);
-
-  dir = urok_store_dup_lesson_media_dir (self, lesson_uuid);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  input = g_file_read (source, NULL, error);
-  if (input == NULL)
-    return NULL;
-
-  /* Copied under a hidden temporary name and renamed when complete, so
-   * the folder never holds half a file under a real name. */
-  tmp_path = g_build_filename (dir, tmp_name, NULL);
-  tmp = g_file_new_for_path (tmp_path);
-  output = g_file_create (tmp, G_FILE_CREATE_PRIVATE, NULL, error);
-  if (output == NULL)
-    return NULL;
-  if (!copy_hashing (G_INPUT_STREAM (input), G_OUTPUT_STREAM (output), checksum, head, &head_length, error))
-    {
-      g_output_stream_close (G_OUTPUT_STREAM (output), NULL, NULL);
-      g_unlink (tmp_path);
-      return NULL;
-    }
-
-  basename = g_file_get_basename (source);
-  extension = media_extension (basename);
-  name = g_strdup_printf ("%.32s%s", g_checksum_get_string (checksum), extension);
-  final_path = g_build_filename (dir, name, NULL);
-  /* The same content already there is the same file: replacing it is fine. */
-  if (g_rename (tmp_path, final_path) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not save “%s” in the lesson: %s"), basename, g_strerror (saved_errno));
-      g_unlink (tmp_path);
-      return NULL;
-    }
-
-  if (media_type != NULL)
-    *media_type = guess_media_type (basename, head, head_length);
-  return g_steal_pointer (&name);
-}
-
-GListModel *
-urok_store_list_stage_kinds (UrokStore  *self,
-                             GError    **error)
-{
-  g_autoptr(GListStore) kinds = g_list_store_new (UROK_TYPE_STAGE_KIND);
-  g_autoptr(GListModel) built_in = urok_stage_kinds_built_in ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (built_in); i++)
-    {
-      g_autoptr(UrokStageKind) kind = g_list_model_get_item (built_in, i);
-      g_list_store_append (kinds, kind);
-    }
-
-  stmt = _urok_store_prepare (self, "SELECT code, name, color FROM stage_kind ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(UrokStageKind) kind = urok_stage_kind_new (_urok_column_text (stmt, 0),
-                                                           _urok_column_text (stmt, 1),
-                                                           _urok_column_text (stmt, 2),
-                                                           FALSE);
-      g_list_store_append (kinds, kind);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _urok_store_set_error (self, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&kinds));
-}
-
-static gboolean
-is_valid_color (const char *color)
-{
-  if (color == NULL || strlen (color) != 7 || color[0] != '#')
-    return FALSE;
-  for (guint i = 1; i < 7; i++)
-    {
-      if (!g_ascii_isxdigit (color[i]))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-UrokStageKind *
-urok_store_add_stage_kind (UrokStore   *self,
-                           const char  *name,
-                           const char  *color,
-                           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *trimmed = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *code = g_strconcat ("custom-", uuid, NULL);
-  g_autofree char *lower_color = NULL;
-
-  g_return_val_if_fail (UROK_IS_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  trimmed = g_strstrip (g_strdup (name));
-  if (trimmed[0] == '\0' || g_utf8_strlen (trimmed, -1) > 100 || !g_utf8_validate (trimmed, -1, NULL))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A kind of stage needs a name of up to 100 characters"));
-      return NULL;
-    }
-  if (!is_valid_color (color))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Choose a colour for the kind of stage"));
-      return NULL;
-    }
-  lower_color = g_ascii_strdown (color, -1);
-
-  stmt = _urok_store_prepare (self, "INSERT INTO stage_kind (code, name, color) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, lower_color, -1, SQLITE_STATIC);
-  if (!_urok_store_step_done (self, stmt, error))
-    return NULL;
-
-  _urok_store_emit_changed (self, "lessons");
-  return urok_stage_kind_new (code, trimmed, lower_color, FALSE);
-}
-
-/* Stages of that kind keep its code; they show as of no known kind. */
-gboolean
-urok_store_remove_stage_kind (UrokStore   *self,
-                              const char  *code,
-                              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (UROK_IS_STORE (self), FALSE);
-  g_return_val_if_fail (code != NULL, FALSE);
-
-  if (urok_stage_kind_lookup_built_in (code) != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Built-in kinds of stage cannot be removed"));
-      return FALSE;
-    }
-
-  stmt = _urok_store_prepare (self, "DELETE FROM stage_kind WHERE code = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  if (!_urok_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (_urok_store_get_db (self)) == 0)
-    {
-      g_set_error (error, UROK_STORE_ERROR, UROK_STORE_ERROR_NOT_FOUND,
-                   _("The kind of stage was not found"));
-      return FALSE;
-    }
-
-  _urok_store_emit_changed (self, "lessons");
-  return TRUE;
 }

@@ -41,6 +41,11 @@ const char   *_urok_column_text                (sqlite3_stmt        *stmt,
                                                 int                  column);
 char         *_urok_fold                       (const char          *text);
 
+/* urok-store-lessons.c, for its neighbours (search, media). */
+GStrv         _urok_strv_from_json             (const char          *text);
+char         *_urok_store_dup_lesson_dir       (UrokStore           *self,
+                                                const char          *lesson_uuid);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

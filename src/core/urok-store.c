@@ -18,6 +18,9 @@
 
 #include "urok-store-private.h"
 
+/* How long a statement waits for another connection's write to end. */
+#define BUSY_TIMEOUT_MS 5000
+
 struct _UrokStore
 {
   GObject  parent_instance;
@@ -358,6 +361,33 @@ migrate (UrokStore            *self,
   return TRUE;
 }
 
+/* What every connection to the store needs: extended result codes, a
+ * busy timeout (a writer on another connection holds the lock for
+ * milliseconds) and the folding function of the search index, which the
+ * migrations use too. */
+static gboolean
+open_connection (UrokStore  *self,
+                 int         extra_flags,
+                 GError    **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | extra_flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, UROK_STORE_ERROR,
+                   is_corruption (rc) ? UROK_STORE_ERROR_CORRUPT : UROK_STORE_ERROR_QUERY,
+                   _("Could not open the database “%s”: %s"), self->path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_create_function_v2 (self->db, "urok_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              NULL, sql_fold, NULL, NULL, NULL);
+  return TRUE;
+}
+
 UrokStore *
 _urok_store_open_with_migrations (const char           *path,
                                   const UrokMigration  *migrations,
@@ -367,7 +397,6 @@ _urok_store_open_with_migrations (const char           *path,
   g_autoptr(UrokStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
   int latest = n_migrations > 0 ? migrations[n_migrations - 1].version : 0;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -390,21 +419,8 @@ _urok_store_open_with_migrations (const char           *path,
   self->path = g_strdup (path);
 
   create_private_file (path);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, UROK_STORE_ERROR,
-                   is_corruption (rc) ? UROK_STORE_ERROR_CORRUPT : UROK_STORE_ERROR_QUERY,
-                   _("Could not open the database “%s”: %s"), path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
-  /* Before the migrations, which build the search index with it. */
-  sqlite3_create_function_v2 (self->db, "urok_fold", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              NULL, sql_fold, NULL, NULL, NULL);
+  if (!open_connection (self, SQLITE_OPEN_CREATE, error))
+    return NULL;
 
   if (!query_int (self->db, "PRAGMA user_version", &self->version, &local_error))
     {
@@ -450,6 +466,56 @@ urok_store_open (const char  *path,
 
   migrations = _urok_migrations (&n_migrations);
   return _urok_store_open_with_migrations (path, migrations, n_migrations, error);
+}
+
+/* A worker thread's own connection to a store that urok_store_open()
+ * opened, checked and migrated: none of that again, only the settings of
+ * a connection.  SQLite connections must not be shared between threads
+ * that run at once; in WAL mode each connection reads the last commit and
+ * writers take turns (up to BUSY_TIMEOUT_MS). */
+UrokStore *
+urok_store_open_connection (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(UrokStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int latest = urok_store_latest_version ();
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (UROK_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_connection (self, 0, error))
+    return NULL;
+  if (!query_int (self->db, "PRAGMA user_version", &self->version, &local_error))
+    {
+      g_set_error (error, UROK_STORE_ERROR, UROK_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: %s"), path, local_error->message);
+      return NULL;
+    }
+  if (self->version != latest)
+    {
+      g_set_error (error, UROK_STORE_ERROR, UROK_STORE_ERROR_MIGRATION,
+                   _("The database “%s” has schema %d instead of %d: open it with Urok first"),
+                   path, self->version, latest);
+      return NULL;
+    }
+  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", error) ||
+      !exec_sql (self->db, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* A change committed on another connection (a worker's), told to those
+ * who listen to this one. */
+void
+urok_store_announce_change (UrokStore  *self,
+                            const char *what)
+{
+  g_return_if_fail (UROK_IS_STORE (self));
+  g_return_if_fail (what != NULL);
+
+  _urok_store_emit_changed (self, what);
 }
 
 int

@@ -36,6 +36,14 @@ G_DECLARE_FINAL_TYPE (UrokStore, urok_store, UROK, STORE, GObject)
 GQuark       urok_store_error_quark        (void);
 UrokStore   *urok_store_open               (const char  *path,
                                             GError     **error);
+/* Another connection to the store at @path, already opened (and migrated)
+ * by urok_store_open(), for a worker thread: a UrokStore is used by one
+ * thread at a time, and its "changed" signal is emitted in that thread. */
+UrokStore   *urok_store_open_connection    (const char  *path,
+                                            GError     **error);
+/* Emits "changed::@what" for a change committed on another connection. */
+void         urok_store_announce_change    (UrokStore   *self,
+                                            const char  *what);
 const char  *urok_store_get_path           (UrokStore   *self);
 char        *urok_store_dup_books_dir      (UrokStore   *self);
 int          urok_store_get_schema_version (UrokStore   *self);
@@ -60,7 +68,8 @@ gboolean     urok_store_restore_backup     (const char  *path,
                                             char       **damaged_path,
                                             GError     **error);
 
-/* urok-store-lessons.c */
+/* urok-store-lessons.c, urok-store-lesson-search.c, -lesson-media.c and
+ * urok-store-stage-kinds.c */
 GListModel     *urok_store_list_lessons        (UrokStore   *self,
                                                 GError     **error);
 gint64          urok_store_create_lesson       (UrokStore   *self,

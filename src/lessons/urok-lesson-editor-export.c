@@ -3,8 +3,9 @@
  *
  * The plan names the teacher and school from the preferences and the
  * class from the grade book.  Printing and PDF share one layout, drawn by
- * the core's UrokLessonPlan; the PDF and ODT are written in a thread from a
- * copy of the lesson, so typing goes on while they are written.
+ * the core's UrokLessonPlan.  Every export runs in a thread from a copy of
+ * the lesson (packages through a connection of their own), so typing goes
+ * on while it is written; a spinner in the header says so meanwhile.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -65,57 +66,6 @@ create_plan (UrokLessonEditor *self,
   return plan;
 }
 
-static gboolean
-write_plan (UrokLessonPlan    *plan,
-            UrokLessonExport   format,
-            const char        *path,
-            GError           **error)
-{
-  if (format == UROK_LESSON_EXPORT_PDF)
-    return urok_lesson_plan_write_pdf (plan, path, error);
-  return urok_lesson_plan_write_odt (plan, path, error);
-}
-
-gboolean
-urok_lesson_editor_export (UrokLessonEditor  *self,
-                           UrokLessonExport   format,
-                           GFile             *file,
-                           GError           **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (UROK_IS_LESSON_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->lesson != NULL, FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Choose a folder on this computer to export to"));
-      return FALSE;
-    }
-  /* A package is read back from the store, so it must be up to date. */
-  if (!urok_lesson_editor_flush (self, error))
-    return FALSE;
-
-  switch (format)
-    {
-    case UROK_LESSON_EXPORT_PDF:
-    case UROK_LESSON_EXPORT_ODT:
-      {
-        g_autoptr(UrokLessonPlan) plan = create_plan (self, self->lesson);
-        return write_plan (plan, format, path, error);
-      }
-    case UROK_LESSON_EXPORT_PACKAGE:
-      return urok_lesson_package_export (self->store, self->lesson, path, error);
-    case UROK_LESSON_EXPORT_CARTRIDGE:
-      return urok_lesson_cartridge_export (self->store, self->lesson, path, error);
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
 static void
 open_file_clicked_cb (AdwToast *toast,
                       GFile    *file)
@@ -155,48 +105,172 @@ report_export (UrokLessonEditor *self,
   _urok_lesson_editor_show_toast (self, toast);
 }
 
+/* What an export thread needs, gathered on the main thread: a copy of the
+ * lesson as on screen (or its plan), never the widgets' own objects. */
 typedef struct
 {
-  UrokLessonPlan   *plan;
   UrokLessonExport  format;
+  UrokLessonPlan   *plan;
+  UrokLesson       *lesson;
+  char             *store_path;
   char             *path;
-} PlanJob;
+} ExportJob;
 
+/* May run in the worker's thread: the job holds no widget. */
 static void
-plan_job_free (gpointer data)
+export_job_free (gpointer data)
 {
-  PlanJob *job = data;
+  ExportJob *job = data;
 
   g_clear_object (&job->plan);
+  g_clear_object (&job->lesson);
+  g_free (job->store_path);
   g_free (job->path);
   g_free (job);
 }
 
 static void
-write_plan_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  PlanJob *job = task_data;
+  ExportJob *job = task_data;
+  g_autoptr(UrokStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
 
-  if (write_plan (job->plan, job->format, job->path, &error))
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  switch (job->format)
+    {
+    case UROK_LESSON_EXPORT_PDF:
+      ok = urok_lesson_plan_write_pdf (job->plan, job->path, &error);
+      break;
+
+    case UROK_LESSON_EXPORT_ODT:
+      ok = urok_lesson_plan_write_odt (job->plan, job->path, &error);
+      break;
+
+    case UROK_LESSON_EXPORT_PACKAGE:
+    case UROK_LESSON_EXPORT_CARTRIDGE:
+      /* The package reads the lesson's tests and media through a
+       * connection of this thread's own. */
+      store = urok_store_open_connection (job->store_path, &error);
+      if (store == NULL)
+        break;
+      if (job->format == UROK_LESSON_EXPORT_PACKAGE)
+        ok = urok_lesson_package_export (store, job->lesson, job->path, &error);
+      else
+        ok = urok_lesson_cartridge_export (store, job->lesson, job->path, &error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
-plan_written_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
+  g_autoptr(GTask) task = user_data;
+  UrokLessonEditor *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  /* The spinner in the header stays while any export runs.  (Not a toast
+   * dismissed when done: libadwaita 1.2 can crash dismissing a toast while
+   * another one animates.) */
+  if (--self->n_exports == 0)
+    gtk_widget_set_visible (self->export_spinner, FALSE);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+urok_lesson_editor_export_async (UrokLessonEditor    *self,
+                                 UrokLessonExport     format,
+                                 GFile               *file,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
+  g_autoptr(UrokLesson) copy = NULL;
+  g_autofree char *path = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (UROK_IS_LESSON_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->lesson != NULL);
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, urok_lesson_editor_export_async);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Choose a folder on this computer to export to"));
+      return;
+    }
+  /* The store is brought up to date too, without waiting for it. */
+  _urok_lesson_editor_queue_save (self);
+
+  /* The copy is what was on screen when the file was chosen. */
+  copy = urok_lesson_copy (self->lesson, FALSE);
+  job = g_new0 (ExportJob, 1);
+  job->format = format;
+  job->path = g_steal_pointer (&path);
+  if (format == UROK_LESSON_EXPORT_PDF || format == UROK_LESSON_EXPORT_ODT)
+    job->plan = create_plan (self, copy);
+  else
+    {
+      job->lesson = g_steal_pointer (&copy);
+      job->store_path = g_strdup (urok_store_get_path (self->store));
+    }
+
+  self->n_exports++;
+  gtk_widget_set_visible (self->export_spinner, TRUE);
+
+  /* No source object: the worker may drop its reference in its thread,
+   * and a widget must not be finalized there. */
+  worker = g_task_new (NULL, self->cancellable, export_done_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, job, export_job_free);
+  g_task_run_in_thread (worker, export_thread);
+}
+
+gboolean
+urok_lesson_editor_export_finish (UrokLessonEditor  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  UrokLessonEditor *self = UROK_LESSON_EDITOR (source);
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
-  report_export (UROK_LESSON_EDITOR (source), file, error);
+  urok_lesson_editor_export_finish (self, result, &error);
+  /* The editor went away meanwhile: nobody to tell. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  report_export (self, file, error);
 }
 
 static void
@@ -206,7 +280,6 @@ export_chosen_cb (GtkNativeDialog  *chooser,
 {
   UrokLessonExport format = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chooser), "format"));
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && self->lesson != NULL)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -215,22 +288,7 @@ export_chosen_cb (GtkNativeDialog  *chooser,
   if (file == NULL)
     return;
 
-  if ((format == UROK_LESSON_EXPORT_PDF || format == UROK_LESSON_EXPORT_ODT) && g_file_peek_path (file) != NULL)
-    {
-      g_autoptr(UrokLesson) copy = urok_lesson_copy (self->lesson, FALSE);
-      g_autoptr(GTask) task = g_task_new (self, NULL, plan_written_cb, g_object_ref (file));
-      PlanJob *job = g_new0 (PlanJob, 1);
-
-      job->plan = create_plan (self, copy);
-      job->format = format;
-      job->path = g_file_get_path (file);
-      g_task_set_task_data (task, job, plan_job_free);
-      g_task_run_in_thread (task, write_plan_thread);
-      return;
-    }
-
-  urok_lesson_editor_export (self, format, file, &error);
-  report_export (self, file, error);
+  urok_lesson_editor_export_async (self, format, file, exported_cb, g_object_ref (file));
 }
 
 /* A file name from the topic: no path separators, not too long. */
@@ -332,21 +390,17 @@ print_done_cb (GtkPrintOperation       *operation,
     }
 }
 
-static void
-print_activated (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+GtkPrintOperation *
+urok_lesson_editor_new_print_operation (UrokLessonEditor *self)
 {
-  UrokLessonEditor *self = UROK_LESSON_EDITOR (widget);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(UrokLesson) copy = NULL;
   GtkPaperSize *a4;
   UrokLessonPlan *plan;
-  g_autoptr(GError) error = NULL;
 
-  if (self->lesson == NULL)
-    return;
+  g_return_val_if_fail (UROK_IS_LESSON_EDITOR (self), NULL);
+  g_return_val_if_fail (self->lesson != NULL, NULL);
 
   /* The copy is what was on screen when Print was pressed. */
   copy = urok_lesson_copy (self->lesson, FALSE);
@@ -371,7 +425,22 @@ print_activated (GtkWidget  *widget,
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), plan);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), plan);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  return g_steal_pointer (&operation);
+}
 
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  UrokLessonEditor *self = UROK_LESSON_EDITOR (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->lesson == NULL)
+    return;
+
+  operation = urok_lesson_editor_new_print_operation (self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                _urok_lesson_editor_get_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     {

@@ -9,6 +9,7 @@
 #include "urok-lesson-editor.h"
 #include "urok-lesson-history.h"
 #include "urok-stage-editor.h"
+#include "urok-store-writer.h"
 #include "urok-timeline.h"
 
 G_BEGIN_DECLS
@@ -32,13 +33,23 @@ struct _UrokLessonEditor
   /* Codes behind the rows of the class and lesson type choosers. */
   GPtrArray         *class_group_uuids;
   GPtrArray         *lesson_type_codes;
+  /* Saves go through the store's writer thread; each is numbered, and only
+   * the outcome of the newest says whether the lesson is saved. */
+  UrokStoreWriter   *writer;
+  guint64            queued_save;
+  guint64            confirmed_save;
+  /* Exports running in threads, cancelled when the editor goes. */
+  GCancellable      *cancellable;
+  guint              n_exports;
   guint              save_source;
+  /* Changed since the last copy was queued for saving. */
   gboolean           dirty;
   gboolean           save_failed;
   gboolean           updating;
   gboolean           restore_focus;
 
   AdwWindowTitle    *window_title;
+  GtkWidget         *export_spinner;
   GtkRevealer       *banner;
   GtkLabel          *banner_label;
   UrokTimeline      *timeline;
@@ -92,6 +103,16 @@ void     _urok_lesson_editor_update_resource_actions (UrokLessonEditor *self);
 
 /* urok-lesson-editor-dnd.c: the stage list as a drop target. */
 void     _urok_lesson_editor_init_dnd         (UrokLessonEditor *self);
+
+/* urok-lesson-editor-save.c */
+void     _urok_lesson_editor_update_save_status (UrokLessonEditor *self,
+                                               const GError     *error);
+/* Queues pending edits for the writer thread at once, without waiting. */
+void     _urok_lesson_editor_queue_save       (UrokLessonEditor *self);
+/* Saves and waits until the store has the lesson. */
+gboolean _urok_lesson_editor_save_now         (UrokLessonEditor  *self,
+                                               GError           **error);
+gboolean _urok_lesson_editor_save_timeout_cb  (gpointer          user_data);
 
 /* urok-lesson-editor-export.c: lesson.print and lesson.export-*. */
 void     _urok_lesson_editor_class_init_export (GtkWidgetClass  *widget_class);

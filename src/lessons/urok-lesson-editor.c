@@ -5,13 +5,14 @@
  * edit, from typing a title to dragging a stage, is undone by Ctrl+Z from
  * anywhere in the editor (the text widgets' own undo is off).  Whatever
  * changes the lesson, the widgets follow its signals rather than the other
- * way round.  Each change is saved to the store half a second later, and
- * at once when the editor closes; a failed save keeps the edits in memory
- * and says so until a save succeeds.
+ * way round.  Each change is saved to the store half a second later, by
+ * the store's writer thread from a copy of the lesson, so a busy database
+ * never stalls typing; closing the editor waits until the store has it.  A
+ * failed save keeps the edits in memory and says so until a save succeeds.
  *
  * Split along its seams: the lesson's own details
  * (urok-lesson-editor-details.c), resources (-resources.c), drag and drop
- * (-dnd.c), printing and export (-export.c).
+ * (-dnd.c), printing and export (-export.c), saving (-save.c).
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -94,82 +95,6 @@ _urok_lesson_editor_show_undo_toast (UrokLessonEditor *self,
     adw_toast_dismiss (self->undo_toast);
   g_set_weak_pointer (&self->undo_toast, toast);
   _urok_lesson_editor_show_toast (self, toast);
-}
-
-/* Saving */
-
-/* The status under the title, and the banner, which stays until a save
- * succeeds. */
-static void
-update_save_status (UrokLessonEditor *self,
-                    const GError     *error)
-{
-  const char *status = NULL;
-
-  if (error != NULL)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The lesson could not be saved: %s. Your changes are kept here; "
-                           "Urok tries again with your next change."),
-                         error->message);
-
-      gtk_label_set_text (self->banner_label, message);
-      self->save_failed = TRUE;
-    }
-  else if (!self->dirty)
-    self->save_failed = FALSE;
-
-  if (self->lesson == NULL)
-    status = "";
-  else if (self->save_failed)
-    status = _("Not saved");
-  else if (self->dirty)
-    status = _("Saving…");
-  else
-    status = _("Saved");
-  adw_window_title_set_subtitle (self->window_title, status);
-  gtk_revealer_set_reveal_child (self->banner, self->save_failed && self->lesson != NULL);
-}
-
-static gboolean
-save_now (UrokLessonEditor  *self,
-          GError           **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->lesson == NULL || self->store == NULL)
-    return TRUE;
-
-  if (!urok_store_save_lesson (self->store, self->lesson, &local_error))
-    {
-      g_message ("Could not save lesson %s: %s", urok_lesson_get_uuid (self->lesson), local_error->message);
-      update_save_status (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  self->dirty = FALSE;
-  update_save_status (self, NULL);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  UrokLessonEditor *self = user_data;
-
-  self->save_source = 0;
-  save_now (self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-gboolean
-urok_lesson_editor_flush (UrokLessonEditor  *self,
-                          GError           **error)
-{
-  g_return_val_if_fail (UROK_IS_LESSON_EDITOR (self), FALSE);
-  return save_now (self, error);
 }
 
 static void
@@ -382,10 +307,10 @@ lesson_changed_cb (UrokLessonEditor *self)
       g_clear_weak_pointer (&self->undo_toast);
     }
   self->dirty = TRUE;
-  update_save_status (self, NULL);
+  _urok_lesson_editor_update_save_status (self, NULL);
   _urok_lesson_editor_update_details_row (self);
   if (self->save_source == 0)
-    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, _urok_lesson_editor_save_timeout_cb, self);
 }
 
 static void
@@ -440,6 +365,11 @@ set_lesson (UrokLessonEditor *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->lesson, lesson);
+  g_clear_object (&self->writer);
+  if (store != NULL)
+    self->writer = g_object_ref (urok_store_writer_get (store));
+  /* Saves of the previous lesson still under way say nothing of this one. */
+  self->confirmed_save = ++self->queued_save;
   g_clear_object (&self->history);
   g_clear_object (&self->kinds);
   g_clear_object (&self->class_groups);
@@ -475,7 +405,7 @@ set_lesson (UrokLessonEditor *self,
     }
 
   _urok_lesson_editor_details_set_lesson (self);
-  update_save_status (self, NULL);
+  _urok_lesson_editor_update_save_status (self, NULL);
   history_notify_cb (self);
   _urok_lesson_editor_select_stage (self, NULL);
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
@@ -506,7 +436,7 @@ urok_lesson_editor_open (UrokLessonEditor  *self,
   g_return_val_if_fail (uuid != NULL, FALSE);
 
   /* The previous lesson's edits are not dropped for a failed save. */
-  if (!save_now (self, error))
+  if (!_urok_lesson_editor_save_now (self, error))
     return FALSE;
 
   lesson = urok_store_load_lesson (store, uuid, error);
@@ -526,7 +456,7 @@ close_activated (GtkWidget  *widget,
   UrokLessonEditor *self = UROK_LESSON_EDITOR (widget);
 
   /* On a failed save the banner says why and the lesson stays open. */
-  if (save_now (self, NULL))
+  if (_urok_lesson_editor_save_now (self, NULL))
     g_signal_emit (self, signals[CLOSE_REQUESTED], 0);
 }
 
@@ -540,7 +470,7 @@ save_activated (GtkWidget  *widget,
   /* A retry after an error saves even without a new change. */
   if (self->lesson != NULL)
     self->dirty = TRUE;
-  save_now (self, NULL);
+  _urok_lesson_editor_save_now (self, NULL);
 }
 
 static void
@@ -707,7 +637,9 @@ urok_lesson_editor_dispose (GObject *object)
   UrokLessonEditor *self = (UrokLessonEditor *)object;
 
   /* Edits never wait for a timer that will not run. */
-  save_now (self, NULL);
+  _urok_lesson_editor_save_now (self, NULL);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   disconnect_lesson (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_LESSON_EDITOR);
@@ -721,6 +653,7 @@ urok_lesson_editor_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->lesson);
   g_clear_object (&self->store);
+  g_clear_object (&self->writer);
   g_clear_object (&self->kinds);
   g_clear_object (&self->class_groups);
   g_clear_object (&self->books);
@@ -752,6 +685,7 @@ urok_lesson_editor_class_init (UrokLessonEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-lesson-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, banner);
+  gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, banner_label);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, timeline);
   gtk_widget_class_bind_template_child (widget_class, UrokLessonEditor, leaflet);
@@ -815,6 +749,7 @@ urok_lesson_editor_init (UrokLessonEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
   _urok_lesson_editor_init_details (self);
 
   g_signal_connect_swapped (self->stage_list, "row-selected", G_CALLBACK (stage_row_selected_cb), self);

@@ -40,12 +40,22 @@ typedef enum
   UROK_LESSON_EXPORT_CARTRIDGE, /* .imscc, for Moodle */
 } UrokLessonExport;
 
-/* What the lesson.export-* actions do once a file is chosen (saving
- * pending edits first). */
-gboolean    urok_lesson_editor_export (UrokLessonEditor  *self,
-                                       UrokLessonExport   format,
-                                       GFile             *file,
-                                       GError           **error);
+/* What the lesson.export-* actions do once a file is chosen: writes @file
+ * in a thread from a copy of the lesson as it is now (pending edits are
+ * queued for saving too).  Cancelled when the editor goes. */
+void        urok_lesson_editor_export_async  (UrokLessonEditor    *self,
+                                              UrokLessonExport     format,
+                                              GFile               *file,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean    urok_lesson_editor_export_finish (UrokLessonEditor    *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+/* The print operation of lesson.print, set up (A4 landscape, the plan's
+ * layout) but not run: the action runs it with the print dialog, tests in
+ * export mode. */
+GtkPrintOperation *urok_lesson_editor_new_print_operation (UrokLessonEditor *self);
 
 /* Signal "close-requested": the teacher asked to go back to the list
  * (action lesson.close); the page switches views. */

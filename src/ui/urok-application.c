@@ -262,6 +262,31 @@ urok_application_activate (GApplication *app)
   present_main_window (self);
 }
 
+/* A package given on the command line is in the store and open. */
+static void
+package_imported_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  UrokLessonsPage *lessons = UROK_LESSONS_PAGE (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (lessons));
+
+  if (urok_lessons_page_import_package_finish (lessons, result, &error))
+    {
+      if (UROK_IS_WINDOW (root))
+        urok_window_show_section (UROK_WINDOW (root), "lessons");
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && UROK_IS_WINDOW (root))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), name);
+
+      urok_window_show_error (UROK_WINDOW (root), heading, error->message);
+    }
+}
+
 static void
 urok_application_open (GApplication  *app,
                        GFile        **files,
@@ -289,15 +314,8 @@ urok_application_open (GApplication  *app,
         {
           UrokLessonsPage *lessons = UROK_LESSONS_PAGE (urok_window_get_page (window, "lessons"));
 
-          if (urok_lessons_page_import_package (lessons, files[i], &error))
-            urok_window_show_section (window, "lessons");
-          else
-            {
-              g_autofree char *name = g_file_get_basename (files[i]);
-              g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), name);
-
-              urok_window_show_error (window, heading, error->message);
-            }
+          urok_lessons_page_import_package_async (lessons, files[i], package_imported_cb,
+                                                  g_object_ref (files[i]));
           continue;
         }
 
@@ -425,6 +443,14 @@ urok_application_shutdown (GApplication *app)
 {
   UrokApplication *self = UROK_APPLICATION (app);
 
+  /* The windows go first: an editor closing saves its last edits (and
+   * waits for the store's writer thread to write them), and results of
+   * saves still to be delivered let go of the writer. */
+  for (GList *windows; (windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL;)
+    gtk_window_destroy (windows->data);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
   /* The backup offered if the store is ever found damaged. */
   if (self->store != NULL)
     {
@@ -435,9 +461,8 @@ urok_application_shutdown (GApplication *app)
     }
 
   /* Close the store for real (the windows' sections hold it too), so that
-   * SQLite checkpoints the WAL into the database file and removes it. */
-  for (GList *windows; (windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL;)
-    gtk_window_destroy (windows->data);
+   * SQLite checkpoints the WAL into the database file and removes it; the
+   * writer thread's connection closes with it. */
   g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (urok_application_parent_class)->shutdown (app);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "core-test-util.h"
 #include "ui-test-util.h"
@@ -819,12 +820,187 @@ test_export (void)
       g_autofree char *contents = NULL;
       gsize length = 0;
 
-      g_assert_true (urok_lesson_editor_export (editor, formats[i].format, file, &error));
+      g_autoptr(GAsyncResult) result = NULL;
+
+      urok_lesson_editor_export_async (editor, formats[i].format, file, ui_test_keep_result, &result);
+      /* Written in a thread; the header says so meanwhile. */
+      g_assert_true (gtk_widget_get_visible (named (GTK_WIDGET (editor), "export-spinner")));
+      ui_test_wait_result (&result);
+      g_assert_false (gtk_widget_get_visible (named (GTK_WIDGET (editor), "export-spinner")));
+      g_assert_true (urok_lesson_editor_export_finish (editor, result, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 100);
       g_assert_true (g_str_has_prefix (contents, formats[i].magic));
     }
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  int *done = user_data;
+
+  *done = (int)result + 1;
+}
+
+static gboolean
+print_finished (gpointer data)
+{
+  return *(int *)data != 0;
+}
+
+/* Whitespace runs as one space: the plan wraps text in its cells. */
+static char *
+squeeze (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r\f", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_strv_builder_add (kept, words[i]);
+  joined = g_strv_builder_end (kept);
+  return g_strjoinv (" ", joined);
+}
+
+/* lesson.print's own operation, run in export mode instead of with the
+ * print dialog: a PDF of the plan, every stage in it. */
+static void
+test_print_export (void)
+{
+  UrokLessonEditor *editor = open_editor ();
+  g_autofree char *path = g_build_filename (files_dir, "печать.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  GtkPrintOperationResult result;
+  int done = 0;
+  int status = 0;
+  guint pages = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  operation = urok_lesson_editor_new_print_operation (editor);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), &done);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (main_window ()), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    ui_test_wait_for (print_finished, &done);
+  else if (done == 0)
+    done = (int)result + 1;
+  g_assert_cmpint (done - 1, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  {
+    const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+  }
+  /* pdftotext ends each page with a form feed. */
+  for (const char *p = text; (p = strchr (p, '\f')) != NULL; p++)
+    pages++;
+  g_test_message ("%u pages", pages);
+  g_assert_cmpuint (pages, >, 0);
+
+  flat = squeeze (text);
+  g_assert_cmpuint (n_stages (), >, 0);
+  for (guint i = 0; i < n_stages (); i++)
+    {
+      g_autofree char *title = squeeze (urok_stage_get_title (stage_at (i)));
+
+      if (strstr (flat, title) == NULL)
+        g_error ("Stage “%s” is not in the printed plan:\n%s", title, flat);
+    }
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  ticks;
+} Ticks;
+
+static gboolean
+tick_count_cb (gpointer user_data)
+{
+  Ticks *ticks = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  ticks->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+store_has_topic (gpointer topic)
+{
+  g_autoptr(UrokLesson) stored = urok_store_load_lesson (store (), demo_uuid, NULL);
+
+  return stored != NULL && g_strcmp0 (urok_lesson_get_topic (stored), topic) == 0;
+}
+
+/* Another connection holds the database's write lock (a second Urok, an
+ * import): the autosave waits for it off the main thread, the window goes
+ * on drawing, and the edit reaches the store once the lock is gone. */
+static void
+test_save_responsive (void)
+{
+  UrokLessonEditor *editor = open_editor ();
+  static const char topic[] = "Дроби, пока база занята";
+  g_autoptr(UrokStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  Ticks ticks = { g_get_monotonic_time (), 0, 0 };
+  gint64 until;
+  guint tick;
+
+  g_assert_true (urok_lesson_editor_flush (editor, &error));
+  g_assert_no_error (error);
+  other = urok_store_open_connection (urok_store_get_path (store ()), &error);
+  g_assert_no_error (error);
+  g_assert_true (urok_store_begin (other, &error));
+  g_assert_no_error (error);
+
+  activate ("lesson.show-details", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (named (GTK_WIDGET (editor), "topic-row")), topic);
+
+  /* Past the autosave delay, well short of the 5 s busy timeout: a save on
+   * the main thread would hold the loop for all of it. */
+  tick = g_timeout_add (20, tick_count_cb, &ticks);
+  until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_test_message ("%u ticks, longest gap %" G_GINT64_FORMAT " ms", ticks.ticks, ticks.longest / 1000);
+  g_assert_cmpint (ticks.longest, <, 2500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpuint (ticks.ticks, >=, 10);
+  /* Queued, not written: the lock is still held. */
+  g_assert_false (store_has_topic ((gpointer)topic));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (named (GTK_WIDGET (editor), "window-title"))),
+                   ==, _("Saving…"));
+
+  urok_store_rollback (other);
+  ui_test_wait_for (store_has_topic, (gpointer)topic);
+  ui_test_iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (named (GTK_WIDGET (editor), "save-error-banner"))));
+  activate ("lesson.undo", NULL);
+  g_assert_true (urok_lesson_editor_flush (editor, &error));
+  g_assert_no_error (error);
 }
 
 /* Closing saves and hands back to the library. */
@@ -883,6 +1059,8 @@ main (int   argc,
   g_test_add_func ("/ui/lesson-editor/save-error", test_save_error);
   g_test_add_func ("/ui/lesson-editor/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/ui/lesson-editor/export", test_export);
+  g_test_add_func ("/ui/lesson-editor/print-export", test_print_export);
+  g_test_add_func ("/ui/lesson-editor/save-responsive", test_save_responsive);
   g_test_add_func ("/ui/lesson-editor/close", test_close);
   g_test_add_func ("/ui/lesson-editor/narrow", test_narrow);
 

@@ -605,6 +605,24 @@ test_delete (void)
   g_assert_false (shows (page, uuid));
 }
 
+/* The package's lesson is open in the editor: the import is done. */
+static gboolean
+editor_shows (gpointer uuid)
+{
+  /* Not lessons_page(), which closes the editor. */
+  UrokLessonsPage *page = UROK_LESSONS_PAGE (urok_window_get_page (main_window (), "lessons"));
+  UrokLesson *lesson = urok_lesson_editor_get_lesson (page_editor (page));
+
+  return g_strcmp0 (page_view (page), "editor") == 0 && lesson != NULL &&
+         g_strcmp0 (urok_lesson_get_uuid (lesson), uuid) == 0;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static void
 test_import_package (void)
 {
@@ -630,7 +648,7 @@ test_import_package (void)
   /* As `urok урок.urok` or a double click in the file manager does. */
   g_assert_true (urok_lessons_page_is_package (file));
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  ui_test_iterate ();
+  ui_test_wait_for (editor_shows, uuid);
 
   imported = urok_store_load_lesson (store (), uuid, NULL);
   g_assert_nonnull (imported);
@@ -644,7 +662,7 @@ test_import_package (void)
   g_assert_true (g_file_set_contents (broken_path, "PK\003\004 not really a zip", -1, &error));
   g_assert_no_error (error);
   g_application_open (G_APPLICATION (app), &broken, 1, "");
-  ui_test_iterate ();
+  ui_test_wait_for (dialog_shown, NULL);
   dialog = ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_test_message ("%s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
