@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <stdlib.h>
 
 #include "urok-board-render.h"
 #include "urok-board-tiles.h"
@@ -265,6 +266,9 @@ urok_board_tiles_new (guint                   n_threads,
 
   if (n_threads == 0)
     n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  /* For measuring: UROK_BOARD_TILE_THREADS=1 shows the pool's gain. */
+  if (g_getenv ("UROK_BOARD_TILE_THREADS") != NULL)
+    n_threads = CLAMP (atoi (g_getenv ("UROK_BOARD_TILE_THREADS")), 1, 64);
   self->tiles = g_hash_table_new_full (tile_key_hash, tile_key_equal, NULL, (GDestroyNotify)tile_free);
   self->max_bytes = MAX (max_bytes, 16 * TILE_BYTES);
   self->ready = ready;

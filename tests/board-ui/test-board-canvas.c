@@ -424,6 +424,27 @@ test_screenshot (Fixture       *fx,
   urok_board_canvas_request_tiles (fx->canvas);
   g_assert_cmpuint (urok_board_canvas_get_n_pending_tiles (fx->canvas), >, 0);
   urok_board_canvas_wait_tiles (fx->canvas);
+
+  /* With the palette, a stylus and the mouse still writing, as the class
+   * sees it (a touch would be a palm next to the stylus). */
+  urok_board_canvas_set_show_palette (fx->canvas, TRUE);
+  urok_board_input_set_px_per_mm (input (fx), 1920 / 1439.0);
+  feed (fx, 301, UROK_BOARD_DEVICE_PEN, UROK_BOARD_PHASE_BEGIN, 120, 420, 0);
+  feed (fx, 302, UROK_BOARD_DEVICE_MOUSE, UROK_BOARD_PHASE_BEGIN, 560, 80, 0);
+  for (guint i = 1; i <= 80; i++)
+    {
+      UrokBoardEvent e = { 301, UROK_BOARD_DEVICE_PEN, UROK_BOARD_PHASE_UPDATE, 120 + 3 * i, 420 - 40 * sin (i * 0.15),
+                           0.2 + 0.8 * i / 80.0, 8 * i };
+
+      urok_board_canvas_feed_event (fx->canvas, &e);
+      feed (fx, 302, UROK_BOARD_DEVICE_MOUSE, UROK_BOARD_PHASE_UPDATE, 560 + 50 * cos (i * 0.08), 80 + 30 * sin (i * 0.08) + i,
+            8 * i);
+    }
+  g_assert_cmpuint (urok_board_input_get_n_live (input (fx)), ==, 2);
+  ui_test_wait_frames (GTK_WIDGET (fx->canvas), 3);
+  urok_board_canvas_wait_tiles (fx->canvas);
+  ui_test_wait_frames (GTK_WIDGET (fx->canvas), 2);
+  ui_test_save_png (GTK_WIDGET (fx->window), "board-canvas-live");
 }
 
 /* Every key of the canvas is in the shortcuts window's Whiteboard
