@@ -34,6 +34,43 @@ typedef struct
   gboolean           grouped;       /* holds one of the page's undo groups */
 } UrokBoardSequence;
 
+/* The router's state (urok-board-input.c: settings, view, live strokes;
+ * urok-board-input-route.c: who does what). */
+struct _UrokBoardInput
+{
+  GObject            parent_instance;
+
+  UrokBoardPage     *page;
+  UrokBoardToolKind  tool;
+  UrokBoardColor     color;
+  double             width;
+  double             eraser_radius;
+  double             px_per_mm;
+  gboolean           zoom_locked;
+  double             scale;
+  double             offset_x;
+  double             offset_y;
+
+  GHashTable        *sequences;     /* guint64 id → UrokBoardSequence (owned) */
+  GPtrArray         *live;          /* UrokBoardSequence with ink, oldest first */
+  guint              eraser_holds;
+
+  /* Palm rejection */
+  gboolean           stylus_near;
+  gboolean           stylus_left;   /* stylus_left_ms is valid */
+  guint32            stylus_left_ms;
+  guint              pens_down;
+
+  /* The pinch: its touches and, at the last change of who is in it, their
+   * view positions and the view. */
+  UrokBoardSequence *pinch[2];
+  double             anchor_x[2];
+  double             anchor_y[2];
+  double             anchor_scale;
+  double             anchor_ox;
+  double             anchor_oy;
+};
+
 typedef struct
 {
   /* Called with the board position of the event; pressure is 0..1. */
@@ -58,6 +95,11 @@ typedef struct
 
 extern const UrokBoardToolHandler _urok_board_ink_handler;
 extern const UrokBoardToolHandler _urok_board_erase_handler;
+
+/* Shared by the router's files. */
+const UrokBoardToolHandler *_urok_board_input_handler_for (UrokBoardToolKind  kind);
+void           _urok_board_input_forget          (UrokBoardInput      *self,
+                                                  UrokBoardSequence   *seq);
 
 /* For the handlers. */
 UrokBoardPage *_urok_board_input_page            (UrokBoardInput      *self);
