@@ -1,0 +1,159 @@
+/* urok-board-palette.c: the whiteboard's tool palette.  The tools are in
+ * the template; colours and widths come from the tables below.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "urok-board-palette.h"
+
+/* Touch targets: a finger on a board needs at least this (px). */
+#define TARGET 48
+
+struct _UrokBoardPalette
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *colors;
+  GtkWidget *widths;
+};
+
+G_DEFINE_FINAL_TYPE (UrokBoardPalette, urok_board_palette, GTK_TYPE_WIDGET)
+
+/* Chalk-board colours that read from the back row, on white and on the
+ * darker backgrounds. */
+static const struct { const char *color; const char *name; } colors[] = {
+  { "#1a1a1a", N_("Black") },
+  { "#1c4fd8", N_("Blue") },
+  { "#d22b2b", N_("Red") },
+  { "#1f8a3a", N_("Green") },
+  { "#f08c00", N_("Orange") },
+  { "#7b3fb5", N_("Purple") },
+  { "#ffd400", N_("Yellow") },
+  { "#ffffff", N_("White") },
+};
+
+static const struct { double width; const char *name; } widths[] = {
+  { 2, N_("Thin") },
+  { 4, N_("Medium") },
+  { 8, N_("Thick") },
+  { 16, N_("Very thick") },
+};
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  GdkRGBA rgba;
+
+  gdk_rgba_parse (&rgba, data);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 2, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_width (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  const double *w = data;
+  GdkRGBA fg;
+
+  /* GTK 4.8 has no gtk_widget_get_color (). */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (*w, MIN (width, height) - 4) / 2.0 + 1, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static GtkWidget *
+target_button (GtkWidget  *content,
+               const char *tooltip,
+               const char *action,
+               GVariant   *target)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_widget_set_size_request (content, TARGET - 16, TARGET - 16);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_size_request (button, TARGET, TARGET);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
+urok_board_palette_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), UROK_TYPE_BOARD_PALETTE);
+  /* The rows are not bound children: unparent them too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (urok_board_palette_parent_class)->dispose (object);
+}
+
+static void
+urok_board_palette_class_init (UrokBoardPaletteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = urok_board_palette_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/ru/urok/Urok/urok-board-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, colors);
+  gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, widths);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "boardpalette");
+}
+
+static void
+urok_board_palette_init (UrokBoardPalette *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Two rows: tools, then colours and widths; it fits a 640 px slot. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    {
+      GtkWidget *swatch = gtk_drawing_area_new ();
+
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, (gpointer)colors[i].color, NULL);
+      gtk_box_append (GTK_BOX (self->colors),
+                      target_button (swatch, _(colors[i].name), "board.color", g_variant_new_string (colors[i].color)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *dot = gtk_drawing_area_new ();
+
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_width, (gpointer)&widths[i].width, NULL);
+      gtk_box_append (GTK_BOX (self->widths),
+                      target_button (dot, _(widths[i].name), "board.width", g_variant_new_double (widths[i].width)));
+    }
+}
+
+GtkWidget *
+urok_board_palette_new (void)
+{
+  return g_object_new (UROK_TYPE_BOARD_PALETTE, NULL);
+}

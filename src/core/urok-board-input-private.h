@@ -1,0 +1,127 @@
+/* urok-board-input-private.h: the router's state, shared with the tool
+ * handlers (urok-board-input-ink.c, urok-board-input-erase.c).  A new tool
+ * (select, shapes, laser) is one more UrokBoardToolHandler.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "urok-board-ink.h"
+#include "urok-board-input.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint64           sequence;
+  UrokBoardDevice   device;
+  UrokBoardRoute    route;
+  UrokBoardToolKind tool;
+  guint32           begin_ms;
+  double            vx, vy;         /* last view position */
+  double            bx, by;         /* last board position */
+
+  /* Ink */
+  UrokBoardSmoother *smoother;
+  GArray            *points;        /* UrokBoardPoint, smoothed */
+  UrokBoardTool      ink;
+  UrokBoardColor     color;
+  float              width;
+  gboolean           finished;      /* waiting for the erasers to lift */
+
+  /* Erasers */
+  gboolean           grouped;       /* holds one of the page's undo groups */
+} UrokBoardSequence;
+
+/* The router's state (urok-board-input.c: settings, view, live strokes;
+ * urok-board-input-route.c: who does what). */
+struct _UrokBoardInput
+{
+  GObject            parent_instance;
+
+  UrokBoardPage     *page;
+  UrokBoardToolKind  tool;
+  UrokBoardColor     color;
+  double             width;
+  double             eraser_radius;
+  double             px_per_mm;
+  gboolean           zoom_locked;
+  double             scale;
+  double             offset_x;
+  double             offset_y;
+
+  GHashTable        *sequences;     /* guint64 id → UrokBoardSequence (owned) */
+  GPtrArray         *live;          /* UrokBoardSequence with ink, oldest first */
+  guint              eraser_holds;
+
+  /* Palm rejection */
+  gboolean           stylus_near;
+  gboolean           stylus_left;   /* stylus_left_ms is valid */
+  guint32            stylus_left_ms;
+  guint              pens_down;
+
+  /* The pinch: its touches and, at the last change of who is in it, their
+   * view positions and the view. */
+  UrokBoardSequence *pinch[2];
+  double             anchor_x[2];
+  double             anchor_y[2];
+  double             anchor_scale;
+  double             anchor_ox;
+  double             anchor_oy;
+};
+
+typedef struct
+{
+  /* Called with the board position of the event; pressure is 0..1. */
+  void (*begin)  (UrokBoardInput    *input,
+                  UrokBoardSequence *seq,
+                  double             bx,
+                  double             by,
+                  double             pressure,
+                  guint32            time_ms);
+  void (*motion) (UrokBoardInput    *input,
+                  UrokBoardSequence *seq,
+                  double             bx,
+                  double             by,
+                  double             pressure,
+                  guint32            time_ms);
+  void (*end)    (UrokBoardInput    *input,
+                  UrokBoardSequence *seq);
+  /* Undo what the sequence did that is not on the page yet. */
+  void (*cancel) (UrokBoardInput    *input,
+                  UrokBoardSequence *seq);
+} UrokBoardToolHandler;
+
+extern const UrokBoardToolHandler _urok_board_ink_handler;
+extern const UrokBoardToolHandler _urok_board_erase_handler;
+
+/* Shared by the router's files. */
+const UrokBoardToolHandler *_urok_board_input_handler_for (UrokBoardToolKind  kind);
+void           _urok_board_input_forget          (UrokBoardInput      *self,
+                                                  UrokBoardSequence   *seq);
+
+/* For the handlers. */
+UrokBoardPage *_urok_board_input_page            (UrokBoardInput      *self);
+double         _urok_board_input_eraser_radius   (UrokBoardInput      *self);
+void           _urok_board_input_fill_style      (UrokBoardInput      *self,
+                                                  UrokBoardSequence   *seq);
+void           _urok_board_input_live_changed    (UrokBoardInput      *self,
+                                                  const UrokBoardRect *dirty);
+/* The page's undo group held by erasers: the first opens it, the last
+ * closes it and then commits the strokes that finished meanwhile, so an
+ * eraser swipe is one undo step that holds no one else's ink. */
+void           _urok_board_input_eraser_hold     (UrokBoardInput      *self);
+void           _urok_board_input_eraser_release  (UrokBoardInput      *self);
+gboolean       _urok_board_input_erasers_active  (UrokBoardInput      *self);
+/* Shows the sequence's ink as a live stroke. */
+void           _urok_board_input_add_live        (UrokBoardInput      *self,
+                                                  UrokBoardSequence   *seq);
+/* Adds the finished live stroke to the page and forgets it. */
+void           _urok_board_input_commit          (UrokBoardInput      *self,
+                                                  UrokBoardSequence   *seq);
+/* Forgets a live stroke (cancelled, or too short to keep). */
+void           _urok_board_input_drop_live       (UrokBoardInput      *self,
+                                                  UrokBoardSequence   *seq);
+
+G_END_DECLS
