@@ -35,6 +35,8 @@ static const struct
     UROK_LESSON_PACKAGE_MIME_TYPE, N_("Export Lesson Package"), N_("Urok lesson packages") },
   { "lesson.export-cartridge", UROK_LESSON_EXPORT_CARTRIDGE, ".imscc", "application/zip",
     N_("Export for Moodle"), N_("IMS Common Cartridge packages") },
+  { "lesson.export-cartridge-1-3", UROK_LESSON_EXPORT_CARTRIDGE_1_3, ".imscc", "application/zip",
+    N_("Export as Common Cartridge 1.3"), N_("IMS Common Cartridge packages") },
 };
 
 static char *
@@ -155,6 +157,7 @@ export_thread (GTask        *task,
 
     case UROK_LESSON_EXPORT_PACKAGE:
     case UROK_LESSON_EXPORT_CARTRIDGE:
+    case UROK_LESSON_EXPORT_CARTRIDGE_1_3:
       /* The package reads the lesson's tests and media through a
        * connection of this thread's own. */
       store = urok_store_open_connection (job->store_path, &error);
@@ -163,7 +166,12 @@ export_thread (GTask        *task,
       if (job->format == UROK_LESSON_EXPORT_PACKAGE)
         ok = urok_lesson_package_export (store, job->lesson, job->path, &error);
       else
-        ok = urok_lesson_cartridge_export (store, job->lesson, job->path, &error);
+        /* Stock Moodle converts Common Cartridge 1.0 and 1.1 only
+         * (docs/formats/common-cartridge.md). */
+        ok = urok_lesson_cartridge_export_version (store, job->lesson,
+                                                   job->format == UROK_LESSON_EXPORT_CARTRIDGE
+                                                   ? UROK_CARTRIDGE_1_1 : UROK_CARTRIDGE_1_3,
+                                                   job->path, &error);
       break;
 
     default:

@@ -411,11 +411,11 @@ set_lesson (UrokLessonEditor *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->lesson_scroller), 0);
 
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < 7; i++)
     {
       static const char *const actions[] = {
         "lesson.save", "lesson.print", "lesson.export-pdf", "lesson.export-odt",
-        "lesson.export-package", "lesson.export-cartridge",
+        "lesson.export-package", "lesson.export-cartridge", "lesson.export-cartridge-1-3",
       };
 
       gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], lesson != NULL);

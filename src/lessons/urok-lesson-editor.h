@@ -37,7 +37,8 @@ typedef enum
   UROK_LESSON_EXPORT_PDF,       /* the lesson plan */
   UROK_LESSON_EXPORT_ODT,       /* the lesson plan, for a word processor */
   UROK_LESSON_EXPORT_PACKAGE,   /* .urok, everything the lesson uses */
-  UROK_LESSON_EXPORT_CARTRIDGE, /* .imscc, for Moodle */
+  UROK_LESSON_EXPORT_CARTRIDGE, /* .imscc, Common Cartridge 1.1: what Moodle imports */
+  UROK_LESSON_EXPORT_CARTRIDGE_1_3, /* .imscc, Common Cartridge 1.3 (other LMSs) */
 } UrokLessonExport;
 
 /* What the lesson.export-* actions do once a file is chosen: writes @file

@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
@@ -795,6 +798,31 @@ test_narrow (void)
   ui_test_save_png (GTK_WIDGET (window), "lesson-editor-narrow-stages");
 }
 
+/* The text of one file in a zip, or NULL. */
+static char *
+zip_entry_text (const char *path,
+                const char *entry_name)
+{
+  struct archive *archive = archive_read_new ();
+  struct archive_entry *entry;
+  char *text = NULL;
+
+  archive_read_support_format_zip (archive);
+  if (archive_read_open_filename (archive, path, 16384) == ARCHIVE_OK)
+    while (text == NULL && archive_read_next_header (archive, &entry) == ARCHIVE_OK)
+      if (g_str_equal (archive_entry_pathname (entry), entry_name))
+        {
+          la_int64_t size = archive_entry_size (entry);
+
+          g_assert_cmpint (size, >, 0);
+          g_assert_cmpint (size, <, 1 << 20);
+          text = g_malloc0 (size + 1);
+          g_assert_cmpint (archive_read_data (archive, text, size), ==, size);
+        }
+  archive_read_free (archive);
+  return text;
+}
+
 /* What the export actions write once a file is chosen. */
 static void
 test_export (void)
@@ -804,11 +832,16 @@ test_export (void)
     UrokLessonExport  format;
     const char       *name;
     const char       *magic;
+    const char       *manifest_ns; /* Common Cartridge: the manifest's namespace */
   } formats[] = {
-    { UROK_LESSON_EXPORT_PDF, "план.pdf", "%PDF" },
-    { UROK_LESSON_EXPORT_ODT, "план.odt", "PK" },
-    { UROK_LESSON_EXPORT_PACKAGE, "урок.urok", "PK" },
-    { UROK_LESSON_EXPORT_CARTRIDGE, "урок.imscc", "PK" },
+    { UROK_LESSON_EXPORT_PDF, "план.pdf", "%PDF", NULL },
+    { UROK_LESSON_EXPORT_ODT, "план.odt", "PK", NULL },
+    { UROK_LESSON_EXPORT_PACKAGE, "урок.urok", "PK", NULL },
+    /* "Export for Moodle" is 1.1: what Moodle's converter detects. */
+    { UROK_LESSON_EXPORT_CARTRIDGE, "урок-moodle.imscc", "PK",
+      "xmlns=\"http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1\"" },
+    { UROK_LESSON_EXPORT_CARTRIDGE_1_3, "урок.imscc", "PK",
+      "xmlns=\"http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1\"" },
   };
   UrokLessonEditor *editor = open_editor ();
 
@@ -832,6 +865,13 @@ test_export (void)
       g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
       g_assert_cmpuint (length, >, 100);
       g_assert_true (g_str_has_prefix (contents, formats[i].magic));
+      if (formats[i].manifest_ns != NULL)
+        {
+          g_autofree char *manifest = zip_entry_text (path, "imsmanifest.xml");
+
+          g_assert_nonnull (manifest);
+          g_assert_nonnull (strstr (manifest, formats[i].manifest_ns));
+        }
     }
 }
 
