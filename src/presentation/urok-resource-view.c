@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
+#include "urok-board-canvas.h"
 #include "urok-board-placeholder.h"
 #include "urok-resource-view.h"
 
@@ -27,6 +28,9 @@ struct _UrokResourceView
   char         *title;
   char         *media_dir;
   GtkWidget    *content;
+  /* Board pages shown so far, by resource uuid: the ink written on them
+   * stays when the teacher steps away and comes back. */
+  GHashTable   *board_pages;
 };
 
 G_DEFINE_FINAL_TYPE (UrokResourceView, urok_resource_view, GTK_TYPE_WIDGET)
@@ -130,12 +134,33 @@ text_card_new (UrokResource *resource)
   return named (scrolled, formula ? "resource-formula" : "resource-text");
 }
 
-/* The whiteboard's slot: its canvas takes the place of the placeholder
- * here, and only here. */
+/* A board page is the whiteboard's canvas on the page the resource holds;
+ * a page that does not load is shown as the placeholder, not as a blank
+ * board that would hide the problem. */
 static GtkWidget *
-create_board_view (UrokResource *resource)
+create_board_view (UrokResourceView *self,
+                   UrokResource     *resource)
 {
-  return urok_board_placeholder_new (resource);
+  const char *uuid = urok_resource_get_uuid (resource);
+  UrokBoardPage *page = g_hash_table_lookup (self->board_pages, uuid);
+  GtkWidget *canvas;
+
+  if (page == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      page = urok_board_page_new_from_string (urok_resource_get_board (resource), &error);
+      if (page == NULL)
+        {
+          g_warning ("Board page “%s” does not load: %s", urok_resource_get_title (resource), error->message);
+          return urok_board_placeholder_new (resource);
+        }
+      g_hash_table_insert (self->board_pages, g_strdup (uuid), page);
+    }
+
+  canvas = urok_board_canvas_new ();
+  urok_board_canvas_set_page (UROK_BOARD_CANVAS (canvas), page);
+  return named (canvas, "resource-board");
 }
 
 static GtkWidget *
@@ -210,7 +235,7 @@ create_content (UrokResourceView *self,
   switch (urok_resource_get_kind (resource))
     {
     case UROK_RESOURCE_BOARD_PAGE:
-      return create_board_view (resource);
+      return create_board_view (self, resource);
     case UROK_RESOURCE_MEDIA:
       return create_media_view (self, resource);
     case UROK_RESOURCE_TEXT:
@@ -291,6 +316,7 @@ urok_resource_view_dispose (GObject *object)
   g_clear_object (&self->resource);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->media_dir, g_free);
+  g_clear_pointer (&self->board_pages, g_hash_table_unref);
 
   G_OBJECT_CLASS (urok_resource_view_parent_class)->dispose (object);
 }
@@ -312,4 +338,5 @@ urok_resource_view_init (UrokResourceView *self)
 {
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  self->board_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }

@@ -15,7 +15,7 @@
 
 #include "core-test-util.h"
 #include "ui-test-util.h"
-#include "urok-board-placeholder.h"
+#include "urok-board-canvas.h"
 #include "urok-presentation-page.h"
 #include "urok-timeline.h"
 
@@ -223,7 +223,7 @@ test_two_windows (void)
   g_assert_cmpint (urok_presentation_get_stage_index (presentation), ==, 3);
   act (session, "presentation.next", NULL);
   g_assert_cmpstr (shown_kind (session), ==, "resource-board");
-  g_assert_true (UROK_IS_BOARD_PLACEHOLDER (shown (session)));
+  g_assert_true (UROK_IS_BOARD_CANVAS (shown (session)));
 
   /* Jumps from the timeline's action: stage 7 has a test (a card). */
   act (session, "presentation.go-to-stage", g_variant_new_int32 (6));
@@ -435,15 +435,35 @@ test_single_window (void)
   end (session);
 }
 
+/* A pen stroke across the canvas, through the path its GTK handlers use. */
+static void
+draw_line (UrokBoardCanvas *canvas)
+{
+  for (int i = 0; i <= 10; i++)
+    {
+      UrokBoardEvent event = {
+        .sequence = 1,
+        .device = UROK_BOARD_DEVICE_PEN,
+        .phase = i == 0 ? UROK_BOARD_PHASE_BEGIN : i == 10 ? UROK_BOARD_PHASE_END : UROK_BOARD_PHASE_UPDATE,
+        .x = 100 + 20 * i,
+        .y = 100 + 5 * i,
+        .pressure = 0.6,
+        .time_ms = 16 * i,
+      };
+
+      urok_board_canvas_feed_event (canvas, &event);
+    }
+}
+
 /* A lesson of an image, a text card, a formula and a board page. */
 static void
 test_image_and_text (void)
 {
   UrokPresentationSession *session = start (picture_uuid, UROK_PRESENTATION_MODE_DUAL);
   GtkWidget *audience = GTK_WIDGET (urok_presentation_session_get_audience_window (session));
-  GtkWidget *picture;
+  GtkWidget *picture, *canvas;
   GdkPaintable *paintable;
-  GdkRGBA color;
+  UrokBoardPage *page;
 
   picture = shown (session);
   g_assert_cmpstr (gtk_widget_get_name (picture), ==, "resource-picture");
@@ -464,16 +484,29 @@ test_image_and_text (void)
   ui_test_wait_frames (audience, 3);
   ui_test_save_png (audience, "audience-formula");
 
+  /* A board page is the whiteboard's canvas on the resource's page. */
   act (session, "presentation.next", NULL);
   g_assert_cmpstr (shown_kind (session), ==, "resource-board");
-  urok_board_placeholder_get_color (UROK_BOARD_PLACEHOLDER (shown (session)), &color);
-  g_assert_true (gdk_rgba_equal (&color, &(GdkRGBA) { 1, 1, 0.8, 1 }));
+  canvas = shown (session);
+  g_assert_true (UROK_IS_BOARD_CANVAS (canvas));
+  page = urok_board_canvas_get_page (UROK_BOARD_CANVAS (canvas));
+  g_assert_cmpint (urok_board_page_get_background (page), ==, UROK_BOARD_BACKGROUND_SQUARES);
+  ui_test_wait_frames (audience, 3);
+  draw_line (UROK_BOARD_CANVAS (canvas));
+  g_assert_cmpuint (urok_board_page_get_n_items (page), ==, 1);
   ui_test_wait_frames (audience, 3);
   ui_test_save_png (audience, "audience-board");
 
   /* A missing file is a card that says so, not a blank screen. */
   act (session, "presentation.next", NULL);
   g_assert_cmpstr (shown_kind (session), ==, "resource-card");
+
+  /* Back on the board, the ink written there is still on it. */
+  act (session, "presentation.previous", NULL);
+  canvas = shown (session);
+  g_assert_true (UROK_IS_BOARD_CANVAS (canvas));
+  g_assert_true (urok_board_canvas_get_page (UROK_BOARD_CANVAS (canvas)) == page);
+  g_assert_cmpuint (urok_board_page_get_n_items (page), ==, 1);
 
   end (session);
 }
