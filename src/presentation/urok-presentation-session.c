@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "urok-presentation-session.h"
+#include "urok-presentation-recording.h"
 #include "urok-presentation-tools.h"
 #include "urok-screen-choice.h"
 
@@ -38,6 +39,7 @@ struct _UrokPresentationSession
   guint                   clock_source;
   gboolean                running;
   gboolean                dual;
+  char                   *record_audio_source;
 };
 
 G_DEFINE_FINAL_TYPE (UrokPresentationSession, urok_presentation_session, G_TYPE_OBJECT)
@@ -98,6 +100,16 @@ urok_presentation_session_new (UrokLesson *lesson,
   self->kinds = kinds != NULL ? g_object_ref (kinds) : NULL;
   self->media_dir = g_strdup (media_dir);
   return self;
+}
+
+void
+urok_presentation_session_set_record_audio_source (UrokPresentationSession *self,
+                                                   const char              *audio_source)
+{
+  g_return_if_fail (UROK_IS_PRESENTATION_SESSION (self));
+
+  g_free (self->record_audio_source);
+  self->record_audio_source = g_strdup (audio_source);
 }
 
 void
@@ -537,6 +549,13 @@ urok_presentation_session_start (UrokPresentationSession *self,
         }
     }
   urok_audience_window_set_has_toolbar (self->audience, !self->dual);
+  urok_presentation_recording_add_actions (G_ACTION_MAP (self->actions),
+                                           urok_audience_window_get_view (self->audience),
+                                           self->presenter,
+                                           /* "" = silence: the teacher chose not to record sound. */
+                                           self->record_audio_source != NULL ? self->record_audio_source
+                                           : g_settings_get_boolean (self->settings, "record-sound") ? NULL : "",
+                                           urok_lesson_get_topic (urok_presentation_get_lesson (self->presentation)));
 
   g_signal_connect_object (self->presentation, "notify::stage-index", G_CALLBACK (position_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->presentation, "notify::resource-index", G_CALLBACK (position_changed_cb), self, G_CONNECT_SWAPPED);
@@ -578,6 +597,7 @@ urok_presentation_session_end (UrokPresentationSession *self)
   g_clear_handle_id (&self->clock_source, g_source_remove);
   g_signal_handlers_disconnect_by_data (self->presentation, self);
   urok_presentation_tools_remove_actions (G_ACTION_MAP (self->actions));
+  urok_presentation_recording_remove_actions (G_ACTION_MAP (self->actions));
   if (self->presenter != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->presenter, self);
@@ -614,6 +634,7 @@ urok_presentation_session_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->media_dir, g_free);
+  g_clear_pointer (&self->record_audio_source, g_free);
 
   G_OBJECT_CLASS (urok_presentation_session_parent_class)->finalize (object);
 }

@@ -47,6 +47,10 @@ gboolean                 urok_presentation_session_start   (UrokPresentationSess
                                                             GError                 **error);
 /* Closes both windows; emits "ended" once. */
 void                     urok_presentation_session_end     (UrokPresentationSession *self);
+/* The microphone for recording (as for urok_recorder_new(); NULL: the
+ * default one).  Set before start. */
+void                     urok_presentation_session_set_record_audio_source (UrokPresentationSession *self,
+                                                                            const char              *audio_source);
 gboolean                 urok_presentation_session_get_running (UrokPresentationSession *self);
 
 UrokPresentation        *urok_presentation_session_get_presentation     (UrokPresentationSession *self);

@@ -32,6 +32,8 @@ struct _UrokPresenterWindow
 
   AdwWindowTitle   *window_title;
   GtkMenuButton    *screen_button;
+  GtkWidget        *record_pause_button;
+  GtkLabel         *record_label;
   GtkLabel         *stage_timer;
   GtkLabel         *lesson_timer;
   GtkLabel         *schedule_label;
@@ -65,6 +67,25 @@ set_error_style (GtkLabel *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+void
+urok_presenter_window_set_recording_status (UrokPresenterWindow *self,
+                                            const char          *status)
+{
+  g_return_if_fail (UROK_IS_PRESENTER_WINDOW (self));
+
+  gtk_label_set_text (self->record_label, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->record_label), status != NULL);
+  gtk_widget_set_visible (self->record_pause_button, status != NULL);
+}
+
+const char *
+urok_presenter_window_get_recording_status (UrokPresenterWindow *self)
+{
+  g_return_val_if_fail (UROK_IS_PRESENTER_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->record_label)) ? gtk_label_get_text (self->record_label) : NULL;
 }
 
 void
@@ -375,6 +396,8 @@ urok_presenter_window_class_init (UrokPresenterWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-presenter-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, screen_button);
+  gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, record_pause_button);
+  gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, record_label);
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, stage_timer);
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, lesson_timer);
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, schedule_label);

@@ -31,6 +31,10 @@ void                 urok_presenter_window_set_screen_menu (UrokPresenterWindow 
 GtkPopover          *urok_presenter_window_get_screen_popover (UrokPresenterWindow *self);
 /* Reads the clocks again (the session calls it twice a second). */
 void                 urok_presenter_window_update_clock    (UrokPresenterWindow *self);
+/* The recording's state in the header (NULL: not recording). */
+void                 urok_presenter_window_set_recording_status (UrokPresenterWindow *self,
+                                                                 const char          *status);
+const char          *urok_presenter_window_get_recording_status (UrokPresenterWindow *self);
 
 /* Formats @usec as "m:ss" (or "h:mm:ss"); for timers. */
 char                *urok_presenter_format_time            (gint64               usec);

@@ -16,6 +16,7 @@
 #include "core-test-util.h"
 #include "ui-test-util.h"
 #include "urok-board-canvas.h"
+#include "urok-presentation-recording.h"
 #include "urok-presentation-page.h"
 #include "urok-timeline.h"
 
@@ -435,6 +436,56 @@ test_single_window (void)
   end (session);
 }
 
+/* Recording from the presenter's button: the status shows, the stages go
+ * on, stopping leaves a WebM of what the class saw. */
+static void
+test_record (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  UrokPresentationSession *session;
+  UrokPresenterWindow *presenter;
+  GActionGroup *actions;
+  UrokRecorder *recorder;
+  g_autofree char *path = NULL;
+  gint64 until;
+
+  /* The test machine has no microphone: record silence. */
+  g_settings_set_boolean (settings, "record-sound", FALSE);
+  session = start (demo_uuid, UROK_PRESENTATION_MODE_DUAL);
+  presenter = urok_presentation_session_get_presenter_window (session);
+  actions = urok_presentation_session_get_actions (session);
+  recorder = urok_lesson_recording_get_recorder (urok_presentation_recording_get (G_ACTION_MAP (actions)));
+  g_assert_null (urok_presenter_window_get_recording_status (presenter));
+  g_assert_false (g_action_group_get_action_enabled (actions, "record-pause"));
+
+  g_action_group_change_action_state (actions, "record", g_variant_new_boolean (TRUE));
+  g_assert_cmpint (urok_recorder_get_state (recorder), ==, UROK_RECORDER_STATE_RECORDING);
+  g_assert_true (g_action_group_get_action_enabled (actions, "record-pause"));
+  g_assert_nonnull (urok_presenter_window_get_recording_status (presenter));
+  path = g_strdup (urok_recorder_get_path (recorder));
+  for (int i = 0; i < 3; i++)
+    {
+      act (session, "presentation.next", NULL);
+      until = g_get_monotonic_time () + 400 * 1000;
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_action_group_change_action_state (actions, "record-pause", g_variant_new_boolean (TRUE));
+  g_assert_cmpint (urok_recorder_get_state (recorder), ==, UROK_RECORDER_STATE_PAUSED);
+  g_action_group_change_action_state (actions, "record-pause", g_variant_new_boolean (FALSE));
+  g_assert_cmpint (urok_recorder_get_state (recorder), ==, UROK_RECORDER_STATE_RECORDING);
+
+  g_action_group_change_action_state (actions, "record", g_variant_new_boolean (FALSE));
+  while (urok_recorder_get_state (recorder) != UROK_RECORDER_STATE_IDLE)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (urok_presenter_window_get_recording_status (presenter));
+  g_assert_true (g_str_has_suffix (path, ".webm"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  end (session);
+  g_settings_reset (settings, "record-sound");
+}
+
 /* A pen stroke across the canvas, through the path its GTK handlers use. */
 static void
 draw_line (UrokBoardCanvas *canvas)
@@ -735,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/ui/presentation/image-and-text", test_image_and_text);
   g_test_add_func ("/ui/presentation/screenshots", test_screenshots);
   g_test_add_func ("/ui/presentation/empty-lesson", test_empty_lesson);
+  g_test_add_func ("/ui/presentation/record", test_record);
   g_test_add_func ("/ui/presentation/shortcuts-listed", test_shortcuts_listed);
 
   ret = g_test_run ();
