@@ -75,7 +75,7 @@ update_status (State *state)
       g_autofree char *text = NULL;
 
       /* TRANSLATORS: the recording's elapsed time in the presenter window;
-       * the second %s says when the sound is lost or paused. */
+       * %s says when it is paused or has lost its sound. */
       text = g_strdup_printf (_("Recording %d:%02d%s"), (int) (seconds / 60), (int) (seconds % 60),
                               recorder_state == UROK_RECORDER_STATE_PAUSED ? _(" (paused)")
                               : state->muted ? _(" (no sound)") : "");
