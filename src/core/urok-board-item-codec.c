@@ -46,6 +46,9 @@ put_f32 (GByteArray *out,
 {
   guint32 bits;
 
+  /* -0 is written as 0: one value, one encoding. */
+  if (v == 0)
+    v = 0;
   memcpy (&bits, &v, 4);
   put_u32 (out, bits);
 }
@@ -56,6 +59,8 @@ put_f64 (GByteArray *out,
 {
   guint64 bits;
 
+  if (v == 0)
+    v = 0;
   memcpy (&bits, &v, 8);
   put_u64 (out, bits);
 }
@@ -183,7 +188,8 @@ get_f32 (Reader *r,
   if (!get_u32 (r, &bits))
     return FALSE;
   memcpy (v, &bits, 4);
-  return isfinite (*v);
+  /* The encoder never writes -0 (see put_f32). */
+  return isfinite (*v) && !(*v == 0 && signbit (*v));
 }
 
 static gboolean
@@ -195,7 +201,7 @@ get_f64 (Reader *r,
   if (!get_u64 (r, &bits))
     return FALSE;
   memcpy (v, &bits, 8);
-  return isfinite (*v) && fabs (*v) <= UROK_BOARD_MAX_COORDINATE;
+  return isfinite (*v) && fabs (*v) <= UROK_BOARD_MAX_COORDINATE && !(*v == 0 && signbit (*v));
 }
 
 static gboolean
