@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <errno.h>
 #include <math.h>
 #include <poll.h>
@@ -17,6 +19,7 @@
 #include "board-store/board-store-test-util.h"
 #include "core-test-util.h"
 #include "urok-board-saver.h"
+#include "urok-lesson-package.h"
 #include "urok-store-private.h"
 
 /* A page with every kind of item, two layers, and a z-order that is not
@@ -372,6 +375,97 @@ test_lesson_boards (void)
   g_assert_no_error (error);
 }
 
+/* A package carries the board pages with their items; importing it into
+ * another store brings them back as they were. */
+static void
+test_package (void)
+{
+  g_autofree char *path = core_test_path ("urok.db");
+  g_autofree char *other_path = core_test_path ("other.db");
+  g_autofree char *package = core_test_path ("lesson.urok");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokStore) store = urok_store_open (path, &error);
+  g_autoptr(UrokStore) other = NULL;
+  g_autoptr(UrokBoardPage) page = make_rich_page ();
+  g_autoptr(UrokLesson) lesson = lesson_with_board ("{}");
+  g_autoptr(UrokLesson) imported = NULL;
+  g_autoptr(UrokBoardPage) back = NULL;
+  gboolean was_new = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (urok_store_save_lesson (store, lesson, &error));
+  urok_board_page_set_uuid (page, board_uuid_of (lesson));
+  g_assert_true (urok_store_save_board_page (store, page, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (urok_lesson_package_export (store, lesson, package, &error));
+  g_assert_no_error (error);
+
+  other = urok_store_open (other_path, &error);
+  g_assert_no_error (error);
+  imported = urok_lesson_package_import (other, package, &was_new, &error);
+  g_assert_no_error (error);
+  g_assert_true (was_new);
+  /* The lesson is the lesson it was (its board string too)... */
+  g_assert_true (urok_lesson_equal (lesson, imported));
+  /* ...and the page has every item. */
+  back = urok_store_load_board_page (other, board_uuid_of (lesson), &error);
+  g_assert_no_error (error);
+  assert_same_page (page, back);
+}
+
+/* A version 1 package kept the items in the lesson's board string. */
+static void
+test_old_package (void)
+{
+  g_autofree char *path = core_test_path ("urok.db");
+  g_autofree char *package = core_test_path ("old.urok");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokStore) store = urok_store_open (path, &error);
+  g_autoptr(UrokBoardPage) page = make_rich_page ();
+  g_autofree char *json = urok_board_page_to_string (page);
+  g_autoptr(UrokLesson) lesson = lesson_with_board (json);
+  g_autoptr(JsonNode) lesson_json = urok_lesson_to_json (lesson);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  g_autoptr(UrokLesson) imported = NULL;
+  g_autoptr(UrokBoardPage) back = NULL;
+  struct archive *zip = archive_write_new ();
+  struct archive_entry *entry = archive_entry_new ();
+
+  g_assert_no_error (error);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_string_value (b, "urok-lesson-package");
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, 1);
+  json_builder_set_member_name (b, "lesson");
+  json_builder_add_value (b, json_node_ref (lesson_json));
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  manifest = json_to_string (root, FALSE);
+
+  archive_write_set_format_zip (zip);
+  g_assert_cmpint (archive_write_open_filename (zip, package), ==, ARCHIVE_OK);
+  archive_entry_set_pathname (entry, "manifest.json");
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, strlen (manifest));
+  g_assert_cmpint (archive_write_header (zip, entry), ==, ARCHIVE_OK);
+  g_assert_cmpint (archive_write_data (zip, manifest, strlen (manifest)), ==, (la_ssize_t)strlen (manifest));
+  archive_entry_free (entry);
+  g_assert_cmpint (archive_write_close (zip), ==, ARCHIVE_OK);
+  archive_write_free (zip);
+
+  imported = urok_lesson_package_import (store, package, NULL, &error);
+  g_assert_no_error (error);
+  back = urok_store_load_board_page (store, board_uuid_of (lesson), &error);
+  g_assert_no_error (error);
+  urok_board_page_set_uuid (page, board_uuid_of (lesson));
+  assert_same_page (page, back);
+}
+
 typedef struct
 {
   guint64 id;
@@ -508,6 +602,8 @@ main (int   argc,
   g_test_add_func ("/core/board-store/saver-new-page", test_saver_new_page);
   g_test_add_func ("/core/board-store/migrate-from-v2", test_migrate_from_v2);
   g_test_add_func ("/core/board-store/lesson-boards", test_lesson_boards);
+  g_test_add_func ("/core/board-store/package", test_package);
+  g_test_add_func ("/core/board-store/old-package", test_old_package);
   g_test_add_func ("/core/board-store/killed-while-drawing", test_killed_while_drawing);
   return core_test_run ();
 }
