@@ -18,13 +18,12 @@
 #define MAX_SIZE     1.0e6
 
 JsonNode *
-urok_board_page_to_json (UrokBoardPage *self)
+_urok_board_page_to_json (UrokBoardPage *self,
+                          gboolean       with_items)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
   g_autoptr(GPtrArray) items = NULL;
   GBytes *data;
-
-  g_return_val_if_fail (UROK_IS_BOARD_PAGE (self), NULL);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "format");
@@ -63,15 +62,34 @@ urok_board_page_to_json (UrokBoardPage *self)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  /* Bottom first: the order of the array is the z-order. */
-  json_builder_set_member_name (b, "items");
-  json_builder_begin_array (b);
-  items = urok_board_page_get_items (self);
-  for (guint i = 0; i < items->len; i++)
-    json_builder_add_value (b, urok_board_item_to_json (items->pdata[i]));
-  json_builder_end_array (b);
+  if (with_items)
+    {
+      /* Bottom first: the order of the array is the z-order. */
+      json_builder_set_member_name (b, "items");
+      json_builder_begin_array (b);
+      items = urok_board_page_get_items (self);
+      for (guint i = 0; i < items->len; i++)
+        json_builder_add_value (b, urok_board_item_to_json (items->pdata[i]));
+      json_builder_end_array (b);
+    }
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+JsonNode *
+urok_board_page_to_json (UrokBoardPage *self)
+{
+  g_return_val_if_fail (UROK_IS_BOARD_PAGE (self), NULL);
+
+  return _urok_board_page_to_json (self, TRUE);
+}
+
+char *
+_urok_board_page_settings_to_string (UrokBoardPage *self)
+{
+  g_autoptr(JsonNode) root = _urok_board_page_to_json (self, FALSE);
+
+  return json_to_string (root, FALSE);
 }
 
 char *

@@ -86,5 +86,14 @@ void                _urok_board_page_set_layers   (UrokBoardPage *self,
                                                    GPtrArray     *names,
                                                    GArray        *visible);
 void                _urok_board_page_reindex      (UrokBoardPage *self);
+/* The page's JSON with or without its items; without them it is the
+ * page's settings, as the store keeps them beside its item rows. */
+JsonNode           *_urok_board_page_to_json      (UrokBoardPage *self,
+                                                   gboolean       with_items);
+char               *_urok_board_page_settings_to_string (UrokBoardPage *self);
+/* Loading from the store: the item at its saved z-order (higher on top). */
+void                _urok_board_page_load_item_at (UrokBoardPage *self,
+                                                   UrokBoardItem *item,
+                                                   guint64        order);
 
 G_END_DECLS

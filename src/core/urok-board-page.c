@@ -658,6 +658,22 @@ _urok_board_page_load_item (UrokBoardPage *self,
 }
 
 void
+_urok_board_page_load_item_at (UrokBoardPage *self,
+                               UrokBoardItem *item,
+                               guint64        order)
+{
+  UrokBoardPageEntry *entry = g_new0 (UrokBoardPageEntry, 1);
+
+  entry->id = urok_board_item_get_id (item);
+  entry->item = urok_board_item_ref (item);
+  entry->order = order;
+  g_hash_table_insert (self->entries, &entry->id, entry);
+  self->next_id = MAX (self->next_id, entry->id + 1);
+  /* New items go above every saved one. */
+  self->next_order = MAX (self->next_order, order + 1);
+}
+
+void
 _urok_board_page_reindex (UrokBoardPage *self)
 {
   g_autofree UrokRTreeEntry *list = g_new (UrokRTreeEntry, g_hash_table_size (self->entries) + 1);

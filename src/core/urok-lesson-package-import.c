@@ -123,6 +123,7 @@ typedef struct
   char     *sha256;
   gint64    size;
   gboolean  present;
+  gboolean  is_board; /* boards/<uuid>.json, not media/<name> */
 } MediaEntry;
 
 static void
@@ -143,6 +144,7 @@ typedef struct
   UrokLesson  *lesson;
   JsonArray   *tests;      /* the parser's */
   GHashTable  *media;      /* name → MediaEntry */
+  GHashTable  *boards;     /* name → MediaEntry (is_board) */
   GHashTable  *seen;       /* entry names, without a trailing "/" */
   guint        n_entries;
   gint64       total_size;
@@ -167,6 +169,7 @@ import_clear (Import *self)
   g_clear_object (&self->parser);
   g_clear_object (&self->lesson);
   g_clear_pointer (&self->media, g_hash_table_unref);
+  g_clear_pointer (&self->boards, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->lessons_dir, g_free);
   g_clear_pointer (&self->staging_dir, g_free);
@@ -307,12 +310,26 @@ is_sha256 (const char *text)
   return TRUE;
 }
 
+/* A board file is named by its board_page resource's uuid. */
+static gboolean
+is_board_name (const char *name)
+{
+  g_autofree char *uuid = NULL;
+
+  if (!g_str_has_suffix (name, ".json"))
+    return FALSE;
+  uuid = g_strndup (name, strlen (name) - 5);
+  return g_uuid_string_is_valid (uuid);
+}
+
 static gboolean
 read_media_list (Import      *self,
                  JsonArray   *media,
+                 gboolean     boards,
                  GError     **error)
 {
   guint n = media != NULL ? json_array_get_length (media) : 0;
+  GHashTable *table = boards ? self->boards : self->media;
 
   if (n > UROK_PACKAGE_MAX_ENTRIES)
     {
@@ -331,6 +348,14 @@ read_media_list (Import      *self,
 
       if (name == NULL || !is_sha256 (sha256) || !member_int (item, "size", &size) || size < 0)
         return set_not_valid (error, _("its list of media files is not valid"));
+      if (boards && !is_board_name (name))
+        return set_not_valid (error, _("its list of whiteboard pages is not valid"));
+      if (boards && size > UROK_PACKAGE_MAX_BOARD_SIZE)
+        {
+          g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_TOO_LARGE,
+                       _("A whiteboard page in the lesson package is larger than any lesson needs"));
+          return FALSE;
+        }
       if (!_urok_package_is_safe_name (name))
         {
           g_autofree char *shown = printable (name);
@@ -339,7 +364,7 @@ read_media_list (Import      *self,
                        _("The lesson package names an unsafe media file “%s”; it was not opened"), shown);
           return FALSE;
         }
-      if (g_hash_table_contains (self->media, name))
+      if (g_hash_table_contains (table, name))
         return set_not_valid (error, _("its list of media files is not valid"));
       if (size > UROK_PACKAGE_MAX_MEDIA_SIZE)
         {
@@ -359,7 +384,8 @@ read_media_list (Import      *self,
       entry->name = g_strdup (name);
       entry->sha256 = g_strdup (sha256);
       entry->size = size;
-      g_hash_table_insert (self->media, entry->name, entry);
+      entry->is_board = boards;
+      g_hash_table_insert (table, entry->name, entry);
     }
   return TRUE;
 }
@@ -521,7 +547,11 @@ read_manifest (Import      *self,
 
   if (json_object_has_member (manifest, "media") && member_array (manifest, "media") == NULL)
     return set_not_valid (error, _("its list of media files is not valid"));
-  if (!read_media_list (self, member_array (manifest, "media"), error))
+  if (!read_media_list (self, member_array (manifest, "media"), FALSE, error))
+    return FALSE;
+  if (json_object_has_member (manifest, "boards") && member_array (manifest, "boards") == NULL)
+    return set_not_valid (error, _("its list of whiteboard pages is not valid"));
+  if (!read_media_list (self, member_array (manifest, "boards"), TRUE, error))
     return FALSE;
 
   if (json_object_has_member (manifest, "tests") && member_array (manifest, "tests") == NULL)
@@ -605,6 +635,10 @@ prepare_staging (Import  *self,
   staging_media = g_build_filename (self->staging_dir, "media", NULL);
   if (g_mkdir (staging_media, 0700) != 0)
     return _urok_package_set_io_error (error, errno, _("Could not create the folder “%s”: %s"), staging_media, g_strerror (errno));
+  g_free (staging_media);
+  staging_media = g_build_filename (self->staging_dir, "boards", NULL);
+  if (g_mkdir (staging_media, 0700) != 0)
+    return _urok_package_set_io_error (error, errno, _("Could not create the folder “%s”: %s"), staging_media, g_strerror (errno));
   return TRUE;
 }
 
@@ -623,7 +657,7 @@ extract_media (Import      *self,
                GError     **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *dest = g_build_filename (self->staging_dir, "media", media->name, NULL);
+  g_autofree char *dest = g_build_filename (self->staging_dir, media->is_board ? "boards" : "media", media->name, NULL);
   la_int64_t start = archive_filter_bytes (self->archive, -1);
   gint64 written = 0;
   const void *block;
@@ -650,7 +684,7 @@ extract_media (Import      *self,
       self->total_size += (gint64)size;
 
       /* Every limit is checked before the bytes are written anywhere. */
-      if (written > UROK_PACKAGE_MAX_MEDIA_SIZE)
+      if (written > (media->is_board ? UROK_PACKAGE_MAX_BOARD_SIZE : UROK_PACKAGE_MAX_MEDIA_SIZE))
         {
           g_close (fd, NULL);
           return too_large (error, media->name);
@@ -809,12 +843,17 @@ read_package (Import  *self,
 
       if (archive_entry_filetype (entry) == AE_IFDIR)
         {
-          if (!g_str_equal (name, UROK_PACKAGE_MEDIA_PREFIX))
+          if (!g_str_equal (name, UROK_PACKAGE_MEDIA_PREFIX) && !g_str_equal (name, UROK_PACKAGE_BOARDS_PREFIX))
             return unexpected (error, name);
           continue;
         }
-      if (!g_str_has_prefix (name, UROK_PACKAGE_MEDIA_PREFIX) ||
-          (media = g_hash_table_lookup (self->media, name + strlen (UROK_PACKAGE_MEDIA_PREFIX))) == NULL)
+      if (g_str_has_prefix (name, UROK_PACKAGE_BOARDS_PREFIX))
+        media = g_hash_table_lookup (self->boards, name + strlen (UROK_PACKAGE_BOARDS_PREFIX));
+      else if (g_str_has_prefix (name, UROK_PACKAGE_MEDIA_PREFIX))
+        media = g_hash_table_lookup (self->media, name + strlen (UROK_PACKAGE_MEDIA_PREFIX));
+      else
+        media = NULL;
+      if (media == NULL)
         return unexpected (error, name);
       if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > UROK_PACKAGE_MAX_MEDIA_SIZE)
         return too_large (error, media->name);
@@ -851,7 +890,59 @@ read_package (Import  *self,
                        _("The media file “%s” is missing from the lesson package"), media->name);
           return FALSE;
         }
+    g_hash_table_iter_init (&iter, self->boards);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&media))
+      if (!media->present)
+        {
+          g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_MISSING_MEDIA,
+                       _("The whiteboard page “%s” is missing from the lesson package"), media->name);
+          return FALSE;
+        }
   }
+  return TRUE;
+}
+
+/* Saves each unpacked board page, with its items, as the page of its
+ * board_page resource (after the lesson, in the same transaction). */
+static gboolean
+save_boards (Import  *self,
+             GError **error)
+{
+  g_autoptr(GPtrArray) resources = _urok_lesson_resources (self->lesson);
+
+  for (guint i = 0; i < resources->len; i++)
+    {
+      UrokResource *resource = resources->pdata[i];
+      g_autofree char *name = g_strconcat (urok_resource_get_uuid (resource), ".json", NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(UrokBoardPage) page = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gsize length;
+
+      if (urok_resource_get_kind (resource) != UROK_RESOURCE_BOARD_PAGE
+          || !g_hash_table_contains (self->boards, name))
+        continue;
+      path = g_build_filename (self->staging_dir, "boards", name, NULL);
+      if (!g_file_get_contents (path, &text, &length, error))
+        return FALSE;
+      if (!g_utf8_validate (text, (gssize)length, NULL) || !json_depth_ok (text, length))
+        {
+          g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_INVALID,
+                       _("The lesson in the package is not valid: %s"), _("a whiteboard page is not JSON text"));
+          return FALSE;
+        }
+      page = urok_board_page_new_from_string (text, &local_error);
+      if (page == NULL)
+        {
+          g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_INVALID,
+                       _("The lesson in the package is not valid: %s"), local_error->message);
+          return FALSE;
+        }
+      urok_board_page_set_uuid (page, urok_resource_get_uuid (resource));
+      if (!urok_store_save_board_page (self->store, page, urok_lesson_get_uuid (self->lesson), error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -878,7 +969,7 @@ save_import (Import    *self,
   if (!urok_store_begin (self->store, error))
     return FALSE;
 
-  if (!urok_store_save_lesson (self->store, self->lesson, error))
+  if (!urok_store_save_lesson (self->store, self->lesson, error) || !save_boards (self, error))
     goto fail_saving;
   for (guint i = 0; self->tests != NULL && i < json_array_get_length (self->tests); i++)
     if (!urok_store_save_test_json (self->store, json_array_get_object_element (self->tests, i), error))
@@ -943,6 +1034,7 @@ urok_lesson_package_import (UrokStore   *store,
   g_return_val_if_fail (path != NULL, NULL);
 
   self.media = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)media_entry_free);
+  self.boards = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)media_entry_free);
   self.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);

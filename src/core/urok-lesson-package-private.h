@@ -12,15 +12,20 @@
 G_BEGIN_DECLS
 
 #define UROK_PACKAGE_FORMAT "urok-lesson-package"
-#define UROK_PACKAGE_FORMAT_VERSION 1
+/* 2: board pages travel as boards/<resource uuid>.json (their items no
+ * longer live in the lesson's JSON).  Version 1 packages still import. */
+#define UROK_PACKAGE_FORMAT_VERSION 2
 #define UROK_PACKAGE_MANIFEST "manifest.json"
 #define UROK_PACKAGE_MEDIA_PREFIX "media/"
+#define UROK_PACKAGE_BOARDS_PREFIX "boards/"
 
 /* Far beyond any real lesson, far below what hurts a school computer.
  * Export keeps to them too: it never writes what import would refuse. */
 #define UROK_PACKAGE_MAX_ENTRIES 10000
 #define UROK_PACKAGE_MAX_MANIFEST_SIZE (8 * 1024 * 1024)
 #define UROK_PACKAGE_MAX_MEDIA_SIZE ((gint64)512 * 1024 * 1024)
+/* A board page's JSON is parsed in memory. */
+#define UROK_PACKAGE_MAX_BOARD_SIZE ((gint64)128 * 1024 * 1024)
 #define UROK_PACKAGE_MAX_TOTAL_SIZE ((gint64)2 * 1024 * 1024 * 1024)
 /* Media are mostly compressed already and text rarely packs better than
  * 20:1, while a zip bomb packs better than 1000:1.  Below a megabyte the

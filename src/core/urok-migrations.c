@@ -241,6 +241,31 @@ static const UrokMigration migrations[] = {
     "         coalesce(" STAGES_TEXT ("l.id") ", '')"
     "    FROM lesson l;"
   },
+  { 3,
+    /* The whiteboard (issue 4): a board page's items get rows of their own,
+     * so that saving a new stroke is one small INSERT, not rewriting the
+     * page.  A page is named by the uuid of the board_page resource that
+     * holds it and keeps its settings (the page JSON without items); an
+     * item is its binary encoding (docs/formats/board.md) with its z-order
+     * and bounds.  Moving the JSON items of version 2 into rows is done by
+     * _urok_store_boards_migrate_v3(). */
+    "CREATE TABLE board_page ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  lesson_uuid TEXT NOT NULL DEFAULT '',"
+    "  settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),"
+    "  modified TEXT NOT NULL DEFAULT " NOW ");"
+    "CREATE INDEX board_page_by_lesson ON board_page(lesson_uuid);"
+    "CREATE TABLE board_item ("
+    "  page_id INTEGER NOT NULL REFERENCES board_page(id) ON DELETE CASCADE,"
+    "  item_id INTEGER NOT NULL,"
+    "  layer INTEGER NOT NULL,"
+    "  z INTEGER NOT NULL,"
+    "  x0 REAL NOT NULL, y0 REAL NOT NULL, x1 REAL NOT NULL, y1 REAL NOT NULL,"
+    "  data BLOB NOT NULL,"
+    "  PRIMARY KEY (page_id, item_id));",
+    _urok_store_boards_migrate_v3,
+  },
 };
 
 const UrokMigration *

@@ -281,6 +281,7 @@ write_stages (UrokStore   *self,
               UrokLesson  *lesson,
               GError     **error)
 {
+  const char *lesson_uuid = urok_lesson_get_uuid (lesson);
   g_autoptr(sqlite3_stmt) delete = NULL;
   g_autoptr(sqlite3_stmt) insert_stage = NULL;
   g_autoptr(sqlite3_stmt) insert_resource = NULL;
@@ -338,6 +339,16 @@ write_stages (UrokStore   *self,
       for (guint r = 0; r < n_resources; r++)
         {
           g_autoptr(UrokResource) resource = g_list_model_get_item (resources, r);
+          g_autofree char *board = NULL;
+
+          /* A board page's items go to their own rows; the resource keeps
+           * the rest of its string. */
+          if (urok_resource_get_kind (resource) == UROK_RESOURCE_BOARD_PAGE)
+            {
+              if (!_urok_store_take_board (self, lesson_uuid, urok_resource_get_uuid (resource),
+                                           urok_resource_get_board (resource), &board, error))
+                return FALSE;
+            }
 
           sqlite3_reset (insert_resource);
           sqlite3_bind_int64 (insert_resource, 1, stage_id);
@@ -350,7 +361,8 @@ write_stages (UrokStore   *self,
           sqlite3_bind_text (insert_resource, 7, urok_resource_get_location (resource), -1, SQLITE_STATIC);
           sqlite3_bind_text (insert_resource, 8, urok_resource_get_text (resource), -1, SQLITE_STATIC);
           sqlite3_bind_text (insert_resource, 9, urok_resource_get_media_type (resource), -1, SQLITE_STATIC);
-          sqlite3_bind_text (insert_resource, 10, urok_resource_get_board (resource), -1, SQLITE_STATIC);
+          sqlite3_bind_text (insert_resource, 10, board != NULL ? board : urok_resource_get_board (resource),
+                             -1, SQLITE_STATIC);
           if (!_urok_store_step_done (self, insert_resource, error))
             return FALSE;
         }
@@ -552,7 +564,8 @@ urok_store_delete_lesson (UrokStore   *self,
   if (!_urok_store_exec (self, "SAVEPOINT delete_lesson", error))
     return FALSE;
   if (!exec_with_id (self, "DELETE FROM lesson_fts WHERE rowid = ?", lesson_id, error)
-      || !exec_with_id (self, "DELETE FROM lesson WHERE id = ?", lesson_id, error))
+      || !exec_with_id (self, "DELETE FROM lesson WHERE id = ?", lesson_id, error)
+      || !_urok_store_delete_lesson_boards (self, uuid, error))
     {
       _urok_store_exec (self, "ROLLBACK TO delete_lesson; RELEASE delete_lesson", NULL);
       return FALSE;
@@ -611,6 +624,40 @@ copy_media (const char  *from_dir,
   return TRUE;
 }
 
+/* The copy's board pages (its resources have new uuids, in the same
+ * places) get copies of the original's items. */
+static gboolean
+copy_boards (UrokStore   *self,
+             UrokLesson  *original,
+             UrokLesson  *copy,
+             GError     **error)
+{
+  GListModel *from_stages = urok_lesson_get_stages (original);
+  GListModel *to_stages = urok_lesson_get_stages (copy);
+
+  g_assert (g_list_model_get_n_items (from_stages) == g_list_model_get_n_items (to_stages));
+  for (guint i = 0; i < g_list_model_get_n_items (from_stages); i++)
+    {
+      g_autoptr(UrokStage) from_stage = g_list_model_get_item (from_stages, i);
+      g_autoptr(UrokStage) to_stage = g_list_model_get_item (to_stages, i);
+      GListModel *from = urok_stage_get_resources (from_stage);
+      GListModel *to = urok_stage_get_resources (to_stage);
+
+      g_assert (g_list_model_get_n_items (from) == g_list_model_get_n_items (to));
+      for (guint r = 0; r < g_list_model_get_n_items (from); r++)
+        {
+          g_autoptr(UrokResource) a = g_list_model_get_item (from, r);
+          g_autoptr(UrokResource) b = g_list_model_get_item (to, r);
+
+          if (urok_resource_get_kind (a) == UROK_RESOURCE_BOARD_PAGE
+              && !_urok_store_copy_board_page (self, urok_resource_get_uuid (a), urok_resource_get_uuid (b),
+                                               urok_lesson_get_uuid (copy), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 UrokLesson *
 urok_store_duplicate_lesson (UrokStore   *self,
                              const char  *uuid,
@@ -635,8 +682,13 @@ urok_store_duplicate_lesson (UrokStore   *self,
   from_dir = urok_store_dup_lesson_media_dir (self, urok_lesson_get_uuid (original));
   to_dir = urok_store_dup_lesson_media_dir (self, urok_lesson_get_uuid (copy));
   if (from_dir != NULL && copy_media (from_dir, to_dir, error)
-      && urok_store_save_lesson (self, copy, error))
-    return g_steal_pointer (&copy);
+      && _urok_store_exec (self, "SAVEPOINT duplicate_lesson", error))
+    {
+      if (copy_boards (self, original, copy, error) && urok_store_save_lesson (self, copy, error)
+          && _urok_store_exec (self, "RELEASE duplicate_lesson", error))
+        return g_steal_pointer (&copy);
+      _urok_store_exec (self, "ROLLBACK TO duplicate_lesson; RELEASE duplicate_lesson", NULL);
+    }
 
   {
     g_autofree char *dir = _urok_store_dup_lesson_dir (self, urok_lesson_get_uuid (copy));

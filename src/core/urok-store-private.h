@@ -15,7 +15,40 @@ typedef struct
 {
   int         version;
   const char *sql;
+  /* Work SQL cannot do (decoding JSON into binary rows), run after @sql
+   * in the same transaction; may be NULL. */
+  gboolean  (*run) (sqlite3  *db,
+                    GError  **error);
 } UrokMigration;
+
+/* urok-store-boards.c */
+gboolean      _urok_store_boards_migrate_v3    (sqlite3             *db,
+                                                GError             **error);
+/* Saving a lesson: a board_page resource's `board` string becomes its page's
+ * row (made if missing; with its items replaced when the string holds
+ * items, as a package or template does).  @stored gets what the resource
+ * row keeps: the settings without items. */
+gboolean      _urok_store_take_board           (UrokStore           *self,
+                                                const char          *lesson_uuid,
+                                                const char          *resource_uuid,
+                                                const char          *board,
+                                                char               **stored,
+                                                GError             **error);
+gboolean      _urok_store_copy_board_page      (UrokStore           *self,
+                                                const char          *from_uuid,
+                                                const char          *to_uuid,
+                                                const char          *lesson_uuid,
+                                                GError             **error);
+/* The saver's write: the items changed since @since (and the settings
+ * when @settings), in one transaction. */
+gboolean      _urok_store_save_board_changes   (UrokStore           *self,
+                                                UrokBoardPage       *page,
+                                                guint64              since,
+                                                gboolean             settings,
+                                                GError             **error);
+gboolean      _urok_store_delete_lesson_boards (UrokStore           *self,
+                                                const char          *lesson_uuid,
+                                                GError             **error);
 
 const UrokMigration *_urok_migrations                 (guint         *n_migrations);
 

@@ -330,7 +330,8 @@ migrate (UrokStore            *self,
 
       if (migrations[i].version <= self->version)
         continue;
-      if (!exec_sql (self->db, migrations[i].sql, &local_error))
+      if (!exec_sql (self->db, migrations[i].sql, &local_error)
+          || (migrations[i].run != NULL && !migrations[i].run (self->db, &local_error)))
         {
           exec_sql (self->db, "ROLLBACK", NULL);
           g_set_error (error, UROK_STORE_ERROR, UROK_STORE_ERROR_MIGRATION,

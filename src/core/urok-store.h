@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "urok-board-page.h"
 #include "urok-book-info.h"
 #include "urok-class-group.h"
 #include "urok-lesson-info.h"
@@ -149,6 +150,24 @@ UrokStageKind  *urok_store_add_stage_kind      (UrokStore   *self,
 gboolean        urok_store_remove_stage_kind   (UrokStore   *self,
                                                 const char  *code,
                                                 GError     **error);
+
+/* urok-store-boards.c: whiteboard pages, named by the uuid of their
+ * board_page resource.  Items live in rows of their own; UrokBoardSaver
+ * saves a page's changes as they happen. */
+/* The page with its items (NOT_FOUND when the store has none). */
+UrokBoardPage  *urok_store_load_board_page     (UrokStore      *self,
+                                                const char     *uuid,
+                                                GError        **error);
+/* The whole page, replacing its stored items, in one transaction; the
+ * page belongs to the lesson @lesson_uuid (NULL or "": keep what the row
+ * says).  Emits changed::boards. */
+gboolean        urok_store_save_board_page     (UrokStore      *self,
+                                                UrokBoardPage  *page,
+                                                const char     *lesson_uuid,
+                                                GError        **error);
+gboolean        urok_store_delete_board_page   (UrokStore      *self,
+                                                const char     *uuid,
+                                                GError        **error);
 
 /* urok-store-books.c */
 GListModel     *urok_store_list_books          (UrokStore   *self,

@@ -106,6 +106,35 @@ def board_item_seeds():
     }
 
 
+def board_xopp_seeds():
+    # Xournal++ documents written here by hand (no file of theirs copied):
+    # gzip'd and plain, every element kind, and broken ones.
+    import gzip
+    doc = ('<?xml version="1.0" standalone="no"?>\n<xournal creator="seed" fileversion="4">'
+           '<page width="612" height="792"><background type="solid" color="#ffffffff" style="lined"/>'
+           '<layer><stroke tool="pen" color="#000000ff" width="1.4 1.2 1.6">10 10 20 20 30 15</stroke>'
+           '<stroke tool="highlighter" color="#ffff0080" width="8">0 0 100 0</stroke>'
+           '<text font="Sans" size="12" x="50" y="60" color="black">Дроби</text>'
+           '<image left="0" top="0" right="10" bottom="10">iVBORw0KGgo=</image></layer>'
+           '<layer/></page><page width="100" height="100"/></xournal>')
+    raw = doc.encode()
+    packed = gzip.compress(raw)
+    return {
+        'document.xopp': packed,
+        'plain.xopp': raw,
+        'truncated.xopp': packed[:len(packed) // 2],
+        'broken.xopp': gzip.compress(raw[:len(raw) // 2]),
+        'dtd.xopp': gzip.compress(b'<!DOCTYPE xournal [<!ENTITY a "aaaa">]><xournal>&a;</xournal>'),
+    }
+
+
+if out.name == 'board-xopp':
+    seeds = board_xopp_seeds()
+    for name, data in seeds.items():
+        (out / name).write_bytes(data)
+    print(f'{len(seeds)} seeds in {out}')
+    sys.exit(0)
+
 if out.name == 'board-item':
     seeds = board_item_seeds()
     for name, data in seeds.items():

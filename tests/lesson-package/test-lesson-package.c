@@ -130,9 +130,9 @@ test_round_trip (void)
   const char *names[] = { pkg_test_png_name (), pkg_test_ogg_name () };
   gboolean was_new = FALSE;
 
-  /* The manifest and each media file once, nothing else. */
+  /* The manifest, each media file once and the board page, nothing else. */
   files = pkg_test_read_zip (path);
-  g_assert_cmpuint (g_hash_table_size (files), ==, 3);
+  g_assert_cmpuint (g_hash_table_size (files), ==, 4);
   g_assert_true (g_hash_table_contains (files, "manifest.json"));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -997,8 +997,8 @@ test_hostile_format_and_version (void)
     assert_zip_refused (&self, entries, 1, UROK_PACKAGE_ERROR_INVALID);
   }
   {
-    g_autofree char *manifest = make_manifest (&self, "urok-lesson-package", 2, media, 0);
-    g_autofree char *path = core_test_path ("v2.urok");
+    g_autofree char *manifest = make_manifest (&self, "urok-lesson-package", 3, media, 0);
+    g_autofree char *path = core_test_path ("v3.urok");
     g_autoptr(GError) error = NULL;
     const PkgEntry entries[] = { { "manifest.json", manifest } };
 

@@ -1,0 +1,119 @@
+/* bench-board-store.c: saving and loading a board page of 50,000 strokes
+ * of 20 points (a million points) through the store, and the saver's
+ * commit of one new stroke on that page.
+ *
+ * Copyright 2026 Urok developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "urok-board-saver.h"
+#include "urok-store.h"
+
+#define N_STROKES 50000
+#define N_POINTS  20
+#define RUNS      5
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static UrokBoardItem *
+random_stroke (GRand   *rand,
+               guint64  id)
+{
+  UrokBoardPoint points[N_POINTS];
+  UrokBoardColor ink = { 0.1f, 0.1f, 0.4f, 1 };
+  double x = g_rand_double_range (rand, 0, 1900), y = g_rand_double_range (rand, 0, 1060);
+
+  for (guint p = 0; p < N_POINTS; p++)
+    {
+      x += g_rand_double_range (rand, -3, 5);
+      y += g_rand_double_range (rand, -3, 3);
+      points[p] = (UrokBoardPoint) { (float)x, (float)y, (float)g_rand_double_range (rand, 0.3, 0.7), p * 8 };
+    }
+  return urok_board_item_new_stroke (id, 0, UROK_BOARD_TOOL_PEN, &ink, 3, points, N_POINTS);
+}
+
+int
+main (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("urok-bench-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "urok.db", NULL);
+  g_autoptr(UrokStore) store = NULL;
+  g_autoptr(UrokBoardPage) page = urok_board_page_new ();
+  g_autoptr(UrokBoardSaver) saver = NULL;
+  GRand *rand = g_rand_new_with_seed (42);
+  double save[RUNS], load[RUNS], one[RUNS];
+
+  g_assert_no_error (error);
+  store = urok_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint64 id = 1; id <= N_STROKES; id++)
+    {
+      g_autoptr(UrokBoardItem) stroke = random_stroke (rand, id);
+
+      urok_board_page_add_item (page, stroke, NULL);
+    }
+  urok_board_page_clear_history (page);
+
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autoptr(UrokBoardPage) back = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+
+      if (!urok_store_save_board_page (store, page, NULL, &error))
+        g_error ("%s", error->message);
+      save[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      t0 = g_get_monotonic_time ();
+      back = urok_store_load_board_page (store, urok_board_page_get_uuid (page), &error);
+      if (back == NULL)
+        g_error ("%s", error->message);
+      load[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      g_assert_cmpuint (urok_board_page_get_n_items (back), ==, N_STROKES);
+    }
+
+  /* One finished stroke on the full page: what the saver commits. */
+  saver = urok_board_saver_new (store, page);
+  for (int run = 0; run < RUNS; run++)
+    {
+      g_autoptr(UrokBoardItem) stroke = random_stroke (rand, N_STROKES + 1 + run);
+      gint64 t0;
+
+      urok_board_page_add_item (page, stroke, NULL);
+      t0 = g_get_monotonic_time ();
+      if (!urok_board_saver_flush (saver, &error))
+        g_error ("%s", error->message);
+      one[run] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+
+  qsort (save, RUNS, sizeof (double), compare_doubles);
+  qsort (load, RUNS, sizeof (double), compare_doubles);
+  qsort (one, RUNS, sizeof (double), compare_doubles);
+  g_print ("BENCH board.save %.1f ms\n", save[RUNS / 2]);
+  g_print ("BENCH board.load %.1f ms\n", load[RUNS / 2]);
+  g_print ("BENCH board.save_one_stroke %.2f ms\n", one[RUNS / 2]);
+
+  g_clear_object (&saver);
+  g_clear_object (&store);
+  g_rand_free (rand);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+  return 0;
+}
