@@ -239,6 +239,12 @@ check_item (const UrokBoardItem *self,
   /* Unused fields are zero, so that one item has one encoding. */
   if (!self->has_fill && (self->fill.red != 0 || self->fill.green != 0 || self->fill.blue != 0 || self->fill.alpha != 0))
     return invalid (error, _("a fill without its flag"));
+  if ((self->kind > UROK_BOARD_ITEM_TEXT
+       && (self->color.red != 0 || self->color.green != 0 || self->color.blue != 0 || self->color.alpha != 0))
+      || (self->kind > UROK_BOARD_ITEM_SHAPE && self->width != 0)
+      || (self->kind != UROK_BOARD_ITEM_TEXT && self->font_size != 0)
+      || (self->kind <= UROK_BOARD_ITEM_SHAPE && (b->x != 0 || b->y != 0 || b->width != 0 || b->height != 0)))
+    return invalid (error, _("a field its kind does not use is set"));
   for (gsize i = 0; i < self->n_points; i++)
     if (fabsf (self->points[i].x) > UROK_BOARD_MAX_COORDINATE || fabsf (self->points[i].y) > UROK_BOARD_MAX_COORDINATE
         || self->points[i].pressure < 0 || self->points[i].pressure > 1)
