@@ -243,8 +243,16 @@ check_item (const UrokBoardItem *self,
        && (self->color.red != 0 || self->color.green != 0 || self->color.blue != 0 || self->color.alpha != 0))
       || (self->kind > UROK_BOARD_ITEM_SHAPE && self->width != 0)
       || (self->kind != UROK_BOARD_ITEM_TEXT && self->font_size != 0)
+      || (self->kind != UROK_BOARD_ITEM_SHAPE && self->has_fill)
       || (self->kind <= UROK_BOARD_ITEM_SHAPE && (b->x != 0 || b->y != 0 || b->width != 0 || b->height != 0)))
     return invalid (error, _("a field its kind does not use is set"));
+  for (guint i = 0; i < 4; i++)
+    {
+      float c = (&self->color.red)[i], f = (&self->fill.red)[i];
+
+      if (c < 0 || c > 1 || f < 0 || f > 1)
+        return invalid (error, _("bad color"));
+    }
   for (gsize i = 0; i < self->n_points; i++)
     if (fabsf (self->points[i].x) > UROK_BOARD_MAX_COORDINATE || fabsf (self->points[i].y) > UROK_BOARD_MAX_COORDINATE
         || self->points[i].pressure < 0 || self->points[i].pressure > 1)
