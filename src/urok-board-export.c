@@ -1,5 +1,5 @@
 /* urok-board-export.c: a command-line converter of whiteboard files, on
- * the core alone (no display needed): Xournal++ (.xopp), PDF and Urok's
+ * the core alone (no display needed): Xournal++ (.xopp), IWB (.iwb), PDF and Urok's
  * page JSON in; PDF, SVG or PNG out.
  *
  *   urok-board-export [--scale=S] INPUT... OUTPUT
@@ -30,6 +30,8 @@ load (const char *path,
   bytes = g_mapped_file_get_bytes (file);
   if (g_str_has_suffix (lower, ".xopp"))
     read = urok_board_import_xopp (bytes, error);
+  else if (g_str_has_suffix (lower, ".iwb"))
+    read = urok_board_import_iwb (bytes, error);
   else if (g_str_has_suffix (lower, ".pdf"))
     read = urok_board_import_pdf (bytes, 0, error);
   else if (g_str_has_suffix (lower, ".json"))
@@ -45,7 +47,7 @@ load (const char *path,
     }
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 _("“%s” is not a file this program reads (.xopp, .pdf, .json)"), path);
+                 _("“%s” is not a file this program reads (.xopp, .iwb, .pdf, .json)"), path);
   if (read == NULL)
     return FALSE;
   g_ptr_array_extend_and_steal (pages, g_steal_pointer (&read));

@@ -26,4 +26,12 @@ G_BEGIN_DECLS
 GPtrArray *urok_board_import_xopp (GBytes  *bytes,
                                    GError **error);
 
+/* An IWB Common File Format file (a zip with content.xml): one page per
+ * svg:page (or the svg itself), with strokes for polylines and open paths,
+ * shapes for lines, rectangles, ellipses and polygons, texts, PNG and JPEG
+ * images (JPEGs converted to PNG) and the image marked as background.
+ * SVG user units are CSS px, the board's unit: sizes are kept. */
+GPtrArray *urok_board_import_iwb  (GBytes  *bytes,
+                                   GError **error);
+
 G_END_DECLS

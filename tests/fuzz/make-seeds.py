@@ -128,6 +128,72 @@ def board_xopp_seeds():
     }
 
 
+def tiny_png():
+    # A 2x2 red PNG written from the PNG specification (no image library).
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+    raw = b''.join(b'\0' + b'\xff\0\0' * 2 for _ in range(2))
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+
+
+def board_iwb_seeds():
+    # IWB documents written here by hand from the structure in
+    # docs/formats/iwb.md (no vendor's file copied): every element kind,
+    # and broken ones.
+    head = ('<?xml version="1.0" encoding="UTF-8"?><iwb xmlns="http://www.becta.org.uk/iwb" '
+            'xmlns:svg="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">')
+    page = ('<svg:image id="bg" width="800" height="600" xlink:href="images/bg.png"/>'
+            '<svg:polyline points="10,10 20,20 30,15" stroke="#f00" stroke-width="2" fill="none"/>'
+            '<svg:path d="M100 100 L200 100 C 210 110 220 120 230 100 Q 240 90 250 100 S 260 110 270 100 '
+            'T 280 100 A 5 5 0 0 1 290 100 H 300 V 200 Z m 5 5 l 10 10 z" style="fill:blue;stroke:none"/>'
+            '<svg:line x1="0" y1="0" x2="50" y2="0" stroke="black" stroke-width="3"/>'
+            '<svg:g transform="translate(100,50) rotate(30 5 5) scale(2) skewX(10) matrix(1 0 0 1 0 0)" '
+            'fill="#00ff00" fill-opacity="0.5"><svg:rect width="40" height="20" stroke="rgb(10%,20%,30%)"/>'
+            '<svg:circle cx="10" cy="10" r="5"/><svg:ellipse cx="1" cy="1" rx="3" ry="2"/></svg:g>'
+            '<svg:polygon points="0,0 10,0 5,8" fill="red"/>'
+            '<svg:switch><svg:text x="10" y="500" font-size="20">Дроби <svg:tspan>и доли</svg:tspan></svg:text></svg:switch>'
+            '<svg:textArea x="500" y="50" width="200" height="80">строка<svg:tbreak/>вторая</svg:textArea>'
+            '<svg:image x="10" y="20" width="30" height="40" xlink:href="images/a.png"/>')
+    content = (head + '<svg:svg width="1600" height="1200" viewBox="0 0 800 600"><svg:pageSet><svg:page>'
+               + page + '</svg:page><svg:page/></svg:pageSet></svg:svg>'
+               '<iwb:element xmlns:iwb="http://www.becta.org.uk/iwb" ref="bg" background="true"/></iwb>')
+    png = tiny_png()
+
+    def iwb(parts):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, 'w') as z:
+            for name, data in parts:
+                z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+        return buf.getvalue()
+
+    files = [('images/bg.png', png), ('images/a.png', png)]
+    whole = iwb([('content.xml', content)] + files)
+    single = head + '<svg:svg width="100" height="100"><svg:rect width="1" height="1"/></svg:svg></iwb>'
+    return {
+        'document.iwb': whole,
+        'single-page.iwb': iwb([('content.xml', single)]),
+        'truncated.iwb': whole[:len(whole) // 2],
+        'broken-xml.iwb': iwb([('content.xml', content[:len(content) // 2])] + files),
+        'dtd.iwb': iwb([('content.xml', '<!DOCTYPE iwb [<!ENTITY a "aaaa">]><iwb>&a;</iwb>')]),
+        'traversal.iwb': iwb([('content.xml', single), ('../evil.png', png)]),
+        'missing-image.iwb': iwb([('content.xml', content)]),
+        'bad-jpeg.iwb': iwb([('content.xml', content.replace('images/a.png', 'images/a.jpg')),
+                             ('images/a.jpg', b'\xff\xd8\xff\xe0\0\x10JFIF\0\1')] + files),
+        'nan.iwb': iwb([('content.xml', single.replace('width="1"', 'width="nan"'))] + files),
+    }
+
+
+if out.name == 'board-iwb':
+    seeds = board_iwb_seeds()
+    for name, data in seeds.items():
+        (out / name).write_bytes(data)
+    print(f'{len(seeds)} seeds in {out}')
+    sys.exit(0)
+
 if out.name == 'board-xopp':
     seeds = board_xopp_seeds()
     for name, data in seeds.items():
