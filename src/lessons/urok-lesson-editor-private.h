@@ -101,6 +101,10 @@ void     _urok_lesson_editor_add_files        (UrokLessonEditor *self,
                                                GSList           *files);
 void     _urok_lesson_editor_update_resource_actions (UrokLessonEditor *self);
 
+/* urok-lesson-editor-boards.c: lesson.import-board-file and
+ * lesson.export-board-page. */
+void     _urok_lesson_editor_class_init_boards (GtkWidgetClass  *widget_class);
+
 /* urok-lesson-editor-dnd.c: the stage list as a drop target. */
 void     _urok_lesson_editor_init_dnd         (UrokLessonEditor *self);
 

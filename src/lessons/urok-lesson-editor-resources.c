@@ -64,6 +64,7 @@ _urok_lesson_editor_update_resource_actions (UrokLessonEditor *self)
   static const char *const actions[] = {
     "lesson.add-media", "lesson.add-book-place", "lesson.add-test",
     "lesson.add-link", "lesson.add-text", "lesson.add-board-page",
+    "lesson.import-board-file",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -725,6 +725,7 @@ urok_lesson_editor_class_init (UrokLessonEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "lesson.move-stage-down", NULL, move_stage_down_activated);
   _urok_lesson_editor_class_init_details (widget_class);
   _urok_lesson_editor_class_init_resources (widget_class);
+  _urok_lesson_editor_class_init_boards (widget_class);
   _urok_lesson_editor_class_init_export (widget_class);
 
   /* Widget shortcuts: they work while focus is anywhere in the editor,

@@ -53,6 +53,29 @@ gboolean    urok_lesson_editor_export_finish (UrokLessonEditor    *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+/* What lesson.import-board-file does once a file is chosen: every page of
+ * @file (Xournal++ .xopp, IWB .iwb, PDF: its pages as backgrounds) becomes
+ * a board_page resource at the end of the shown stage, in one undoable
+ * step, or, if any of it cannot be read, nothing does and the error says
+ * why.  The file is read and converted in a thread. */
+void        urok_lesson_editor_import_board_file_async  (UrokLessonEditor    *self,
+                                                         GFile               *file,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean    urok_lesson_editor_import_board_file_finish (UrokLessonEditor    *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+/* What lesson.export-board-page does once a file is chosen: writes the
+ * board page of resource @resource_uuid to @file, as PDF, SVG or PNG by
+ * its extension, in a thread. */
+void        urok_lesson_editor_export_board_page_async  (UrokLessonEditor    *self,
+                                                         const char          *resource_uuid,
+                                                         GFile               *file,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean    urok_lesson_editor_export_board_page_finish (UrokLessonEditor    *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 /* The print operation of lesson.print, set up (A4 landscape, the plan's
  * layout) but not run: the action runs it with the print dialog, tests in
  * export mode. */

@@ -194,6 +194,20 @@ urok_resource_row_new (UrokResource *resource,
   gtk_widget_set_tooltip_text (handle, _("Drag to reorder or to move to another stage"));
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), handle);
 
+  /* A board page goes out as a file too (other programs, printing). */
+  if (urok_resource_get_kind (resource) == UROK_RESOURCE_BOARD_PAGE)
+    {
+      GtkWidget *export = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+
+      gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (export, _("Export Board Page…"));
+      gtk_widget_add_css_class (export, "flat");
+      gtk_widget_add_css_class (export, "circular");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "lesson.export-board-page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (export), "s", urok_resource_get_uuid (resource));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), export);
+    }
+
   remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Remove Resource"));
