@@ -103,6 +103,18 @@ def board_item_seeds():
         'truncated.bin': stroke[:100],
         'newer.bin': b'UBI\x02' + stroke[4:],
         'huge-count.bin': stroke[:140] + struct.pack('<I', 0xfffffff0) + stroke[144:],
+        # The inputs fuzz-board-item found crashing the JSON round trip, so
+        # a run starts next to them: -0 (one value, one encoding), fields
+        # a kind does not use, colours outside 0..1, a fill on a non-shape.
+        'negative-zero.bin': item(0, 0, 0, 8, 0, 3, 0, ink, none, [(-0.0, 5, 0.5, 0), (10, -0.0, 0.5, 8)]),
+        'negative-zero-width.bin': item(0, 0, 0, 8, 0, -0.0, 0, ink, none, [(0, 0, 0.5, 0), (10, 0, 0.5, 8)]),
+        'stroke-with-font.bin': item(0, 0, 0, 9, 0, 3, 12, ink, none, [(0, 0, 0.5, 0), (10, 0, 0.5, 8)]),
+        'text-with-width.bin': item(2, 0, 0, 10, 0, 3, 24, ink, none, [], 'Дроби'.encode()),
+        'image-with-colour.bin': item(3, 0, 0, 11, 0, 0, 0, ink, none, [], b'image/png', b'\x89PNG\r\n\x1a\n'),
+        'colour-above-one.bin': item(0, 0, 0, 12, 0, 3, 0, (1.5, 0, 0, 1), none, [(0, 0, 0.5, 0), (9, 9, 0.5, 1)]),
+        'colour-below-zero.bin': item(1, 2, 1, 13, 0, 2, 0, ink, (0, -0.25, 0, 1), [(0, 0, 0.5, 0), (9, 9, 0.5, 0)]),
+        'fill-on-stroke.bin': item(0, 0, 1, 14, 0, 3, 0, ink, (1, 1, 0, 1), [(0, 0, 0.5, 0), (9, 9, 0.5, 1)]),
+        'fill-on-text.bin': item(2, 0, 1, 15, 0, 0, 24, ink, (1, 1, 0, 1), [], b'x'),
     }
 
 
