@@ -219,6 +219,23 @@ ctm_scale (const cairo_matrix_t *ctm)
   return sqrt (fabs (ctm->xx * ctm->yy - ctm->xy * ctm->yx));
 }
 
+/* A placed item's transform must stay one the page's JSON can hold. */
+static gboolean
+ctm_ok (const cairo_matrix_t *m)
+{
+  return isfinite (m->xx) && isfinite (m->yx) && isfinite (m->xy) && isfinite (m->yy)
+         && isfinite (m->x0) && isfinite (m->y0)
+         && fabs (m->xx) <= 1e6 && fabs (m->yx) <= 1e6 && fabs (m->xy) <= 1e6 && fabs (m->yy) <= 1e6
+         && fabs (m->x0) <= UROK_BOARD_MAX_COORDINATE && fabs (m->y0) <= UROK_BOARD_MAX_COORDINATE;
+}
+
+/* SVG draws no outline of width 0. */
+static gboolean
+has_stroke (const UrokSvgStyle *style)
+{
+  return style->has_stroke && style->stroke_width > 0;
+}
+
 /* Points in user space as a stroke (open) or a polygon (closed, filled). */
 static gboolean
 add_polyline (Reader               *r,
@@ -232,10 +249,11 @@ add_polyline (Reader               *r,
   UrokBoardColor stroke = _urok_svg_style_stroke (style), fill = _urok_svg_style_fill (style);
   gsize n = xy->len / 2;
   double width = style->stroke_width;
+  gboolean stroked = has_stroke (style);
 
-  if (n == 0 || (!style->has_stroke && !(closed && style->has_fill)))
+  if (n == 0 || (!stroked && !(closed && style->has_fill)))
     return TRUE; /* nothing visible */
-  if (width > 10000)
+  if (width > 10000 || width * ctm_scale (ctm) > 10000)
     return invalid (error, _("a line is wider than any board"));
   points = g_new (UrokBoardPoint, MAX (n, 2));
   for (gsize i = 0; i < n; i++)
@@ -250,11 +268,11 @@ add_polyline (Reader               *r,
     }
   if (closed && n >= 3)
     return add_item (r, placed (urok_board_item_new_shape (r->next_id, 0, UROK_BOARD_SHAPE_POLYGON,
-                                                           style->has_stroke ? &stroke : &fill,
-                                                           style->has_stroke ? (float)width : 0,
+                                                           stroked ? &stroke : &fill,
+                                                           stroked ? (float)width : 0,
                                                            style->has_fill ? &fill : NULL, points, n), ctm),
                      error);
-  if (!style->has_stroke)
+  if (!stroked)
     return TRUE;
   if (closed) /* too few points for a polygon: the stroke still shows */
     for (gsize i = 0; i < n; i++)
@@ -287,13 +305,14 @@ add_box_shape (Reader               *r,
   UrokBoardPoint points[2] = { { (float)x0, (float)y0, 0.5f, 0 }, { (float)x1, (float)y1, 0.5f, 0 } };
   UrokBoardColor stroke = _urok_svg_style_stroke (style), fill = _urok_svg_style_fill (style);
   gboolean filled = style->has_fill && kind != UROK_BOARD_SHAPE_LINE;
+  gboolean stroked = has_stroke (style);
 
-  if (!style->has_stroke && !filled)
+  if (!stroked && !filled)
     return TRUE;
   if (style->stroke_width > 10000)
     return invalid (error, _("a line is wider than any board"));
-  return add_item (r, placed (urok_board_item_new_shape (r->next_id, 0, kind, style->has_stroke ? &stroke : &fill,
-                                                         style->has_stroke ? (float)style->stroke_width : 0,
+  return add_item (r, placed (urok_board_item_new_shape (r->next_id, 0, kind, stroked ? &stroke : &fill,
+                                                         stroked ? (float)style->stroke_width : 0,
                                                          filled ? &fill : NULL, points, 2), ctm),
                    error);
 }
@@ -394,7 +413,25 @@ jpeg_to_png (GBytes  *jpeg,
   return g_bytes_new_take (g_steal_pointer (&png), len);
 }
 
-/* The PNG bytes of the image file @href names in the package. */
+/* @bytes if a PNG, converted if a JPEG. */
+static GBytes *
+sniff_png (GBytes  *bytes,
+           GError **error)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  if (size > UROK_BOARD_MAX_IMAGE)
+    return invalid (error, _("an image is too big")), NULL;
+  if (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return g_bytes_ref (bytes);
+  if (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
+    return jpeg_to_png (bytes, error);
+  return invalid (error, _("an image is neither PNG nor JPEG")), NULL;
+}
+
+/* The PNG bytes of the image @href names: a file of the package or a
+ * data: URI. */
 static GBytes *
 image_bytes (Reader     *r,
              const char *href,
@@ -402,11 +439,25 @@ image_bytes (Reader     *r,
 {
   g_autofree char *path = NULL;
   GBytes *bytes, *png;
-  const guint8 *data;
-  gsize size;
 
   if (href == NULL)
     return invalid (error, _("an image names no file")), NULL;
+  if (g_str_has_prefix (href, "data:"))
+    {
+      /* An image inside the document: "data:image/png;base64,…". */
+      const char *comma = strchr (href, ',');
+      g_autofree guchar *decoded = NULL;
+      gsize len;
+
+      if (comma == NULL || comma - href < 7 || strncmp (comma - 7, ";base64", 7) != 0
+          || strlen (comma + 1) / 4 * 3 > UROK_BOARD_MAX_IMAGE)
+        return invalid (error, _("an image is not valid")), NULL;
+      decoded = g_base64_decode (comma + 1, &len);
+      bytes = g_bytes_new_take (g_steal_pointer (&decoded), len);
+      png = sniff_png (bytes, error);
+      g_bytes_unref (bytes);
+      return png;
+    }
   path = g_uri_unescape_string (g_str_has_prefix (href, "./") ? href + 2 : href, NULL);
   if (path == NULL || !path_is_safe (path))
     return invalid (error, _("an image names a file outside the package")), NULL;
@@ -416,15 +467,7 @@ image_bytes (Reader     *r,
   bytes = g_hash_table_lookup (r->files, path);
   if (bytes == NULL)
     return invalid (error, _("an image’s file is missing from the package")), NULL;
-  data = g_bytes_get_data (bytes, &size);
-  if (size > UROK_BOARD_MAX_IMAGE)
-    return invalid (error, _("an image is too big")), NULL;
-  if (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-    png = g_bytes_ref (bytes);
-  else if (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
-    png = jpeg_to_png (bytes, error);
-  else
-    return invalid (error, _("an image is neither PNG nor JPEG")), NULL;
+  png = sniff_png (bytes, error);
   if (png == NULL)
     return NULL;
   g_hash_table_replace (r->images, g_strdup (path), g_bytes_ref (png));
@@ -576,6 +619,8 @@ read_element (Reader               *r,
       if (!_urok_svg_parse_transform (transform, &local))
         return invalid (error, _("a transform is not valid"));
       cairo_matrix_multiply (&ctm, &local, &ctm);
+      if (!ctm_ok (&ctm))
+        return invalid (error, _("a transform is not valid"));
     }
 
   if (strcmp (name, "g") == 0 || strcmp (name, "a") == 0)
@@ -652,6 +697,8 @@ read_viewport (xmlNode        *svg,
         }
       cairo_matrix_init_scale (ctm, w / g_array_index (vb, double, 2), h / g_array_index (vb, double, 3));
       cairo_matrix_translate (ctm, -g_array_index (vb, double, 0), -g_array_index (vb, double, 1));
+      if (!ctm_ok (ctm))
+        return invalid (error, _("the page size is not valid"));
     }
   if (w < 1 || h < 1)
     {

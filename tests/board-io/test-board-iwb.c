@@ -251,13 +251,19 @@ static void
 test_single_page (void)
 {
   static const char content[] =
-    "<iwb xmlns=\"http://www.imsglobal.org/xsd/iwb_v1p0\" xmlns:svg=\"http://www.w3.org/2000/svg\">"
+    "<iwb xmlns=\"http://www.imsglobal.org/xsd/iwb_v1p0\" xmlns:svg=\"http://www.w3.org/2000/svg\" "
+    "xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
     "<svg:svg width=\"1024\" height=\"768\">"
     "<svg:g transform=\"rotate(90)\"><svg:rect width=\"10\" height=\"20\" fill=\"black\"/></svg:g>"
     "<svg:polyline points=\"5 5\" stroke=\"black\"/>"
     "<svg:rect width=\"10\" height=\"10\" display=\"none\"/>"
+    "<svg:line x2=\"10\" stroke=\"red\" stroke-width=\"0\"/>"
+    "<svg:image width=\"4\" height=\"4\" xlink:href=\"data:image/png;base64,%s\"/>"
     "</svg:svg></iwb>";
-  g_autoptr(GBytes) file = iwb (content);
+  g_autoptr(GBytes) png = image ("png", 4, 4, 0x00ff00ff);
+  g_autofree char *encoded = g_base64_encode (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  g_autofree char *text = g_strdup_printf (content, encoded);
+  g_autoptr(GBytes) file = iwb (text);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pages = urok_board_import_iwb (file, &error);
   const UrokBoardRect *bounds;
@@ -267,7 +273,9 @@ test_single_page (void)
   g_assert_cmpuint (pages->len, ==, 1);
   page = pages->pdata[0];
   g_assert_cmpfloat (urok_board_page_get_width (page), ==, 1024);
-  g_assert_cmpuint (urok_board_page_get_n_items (page), ==, 2);
+  /* Hidden, and a line of width 0: not there.  The data: image is. */
+  g_assert_cmpuint (urok_board_page_get_n_items (page), ==, 3);
+  g_assert_true (g_bytes_equal (urok_board_item_get_bytes (item (page, 3, UROK_BOARD_ITEM_IMAGE)), png));
   /* Turned a quarter: 20 wide, 10 high, left of the y axis. */
   bounds = urok_board_item_get_bounds (item (page, 1, UROK_BOARD_ITEM_SHAPE));
   g_assert_cmpfloat_with_epsilon (bounds->width, 20, 0.01);
@@ -378,6 +386,14 @@ test_hostile (void)
   assert_refused_page ("<svg:g transform=\"translate(900000) scale(20)\">"
                        "<svg:polyline points=\"0,0 900000,0\" stroke=\"red\"/></svg:g>", "beyond the board once placed");
   assert_refused_content (HEAD "<svg:svg width=\"nan\" height=\"100\"/></iwb>", "NaN page size");
+  assert_refused_content (HEAD "<svg:svg width=\"100\" height=\"100\" viewBox=\"0 0 1e-9 1e-9\"/></iwb>",
+                          "viewBox magnifying beyond reason");
+  assert_refused_page ("<svg:g transform=\"scale(1000)\"><svg:g transform=\"scale(1000)\"><svg:g transform=\"scale(1000)\">"
+                       "<svg:rect width=\"1e-6\" height=\"1e-6\"/></svg:g></svg:g></svg:g>", "nested scales");
+  assert_refused_page ("<svg:g transform=\"scale(100)\"><svg:polyline points=\"0,0 1,1\" stroke=\"red\" stroke-width=\"5000\"/>"
+                       "</svg:g>", "line too wide once scaled");
+  assert_refused_page ("<svg:image width=\"1\" height=\"1\" xlink:href=\"data:image/png;base64,bm90IGEgcG5n\"/>",
+                       "data: image that is not a PNG");
 
   for (int i = 0; i < 100; i++)
     g_string_append (deep, "<svg:g>");
