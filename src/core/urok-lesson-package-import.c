@@ -26,9 +26,6 @@
 #include "urok-lesson-package-private.h"
 #include "urok-store-packages.h"
 
-/* json-glib parses recursively: nesting is bounded before it sees the text. */
-#define MAX_JSON_DEPTH 64
-
 typedef struct archive UrokArchive;
 
 /* A relative path of plain components; a folder entry may end in "/". */
@@ -242,64 +239,6 @@ element_object (JsonArray *array,
 }
 
 static gboolean
-json_depth_ok (const char *data,
-               gsize       size)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
-/* Board pages are JSON text inside a JSON string, which the lesson reader
- * parses in turn: their nesting is bounded here too. */
-static gboolean
-boards_depth_ok (JsonNode *lesson)
-{
-  JsonArray *stages;
-
-  if (!JSON_NODE_HOLDS_OBJECT (lesson) ||
-      (stages = member_array (json_node_get_object (lesson), "stages")) == NULL)
-    return TRUE;
-  for (guint i = 0; i < json_array_get_length (stages); i++)
-    {
-      JsonObject *stage = element_object (stages, i);
-      JsonArray *resources = stage != NULL ? member_array (stage, "resources") : NULL;
-
-      for (guint j = 0; resources != NULL && j < json_array_get_length (resources); j++)
-        {
-          JsonObject *resource = element_object (resources, j);
-          const char *board = resource != NULL ? member_string (resource, "board") : NULL;
-
-          if (board != NULL && !json_depth_ok (board, strlen (board)))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
 is_sha256 (const char *text)
 {
   if (text == NULL || strlen (text) != 64)
@@ -308,18 +247,6 @@ is_sha256 (const char *text)
     if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
       return FALSE;
   return TRUE;
-}
-
-/* A board file is named by its board_page resource's uuid. */
-static gboolean
-is_board_name (const char *name)
-{
-  g_autofree char *uuid = NULL;
-
-  if (!g_str_has_suffix (name, ".json"))
-    return FALSE;
-  uuid = g_strndup (name, strlen (name) - 5);
-  return g_uuid_string_is_valid (uuid);
 }
 
 static gboolean
@@ -348,7 +275,7 @@ read_media_list (Import      *self,
 
       if (name == NULL || !is_sha256 (sha256) || !member_int (item, "size", &size) || size < 0)
         return set_not_valid (error, _("its list of media files is not valid"));
-      if (boards && !is_board_name (name))
+      if (boards && !_urok_package_is_board_name (name))
         return set_not_valid (error, _("its list of whiteboard pages is not valid"));
       if (boards && size > UROK_PACKAGE_MAX_BOARD_SIZE)
         {
@@ -491,7 +418,7 @@ read_manifest (Import      *self,
   const char *format;
   gint64 version = 0;
 
-  if (size == 0 || !g_utf8_validate (data, (gssize)size, NULL) || !json_depth_ok (data, size))
+  if (size == 0 || !g_utf8_validate (data, (gssize)size, NULL) || !_urok_package_json_depth_ok (data, size))
     return set_not_valid (error, _("it is not JSON text"));
 
   self->parser = json_parser_new_immutable ();
@@ -524,7 +451,7 @@ read_manifest (Import      *self,
   lesson = json_object_get_member (manifest, "lesson");
   if (lesson == NULL)
     return set_not_valid (error, _("it has no lesson"));
-  if (!boards_depth_ok (lesson))
+  if (!_urok_package_boards_depth_ok (lesson))
     {
       g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_INVALID,
                    _("The lesson in the package is not valid: %s"), _("a whiteboard page is nested too deeply"));
@@ -902,50 +829,6 @@ read_package (Import  *self,
   return TRUE;
 }
 
-/* Saves each unpacked board page, with its items, as the page of its
- * board_page resource (after the lesson, in the same transaction). */
-static gboolean
-save_boards (Import  *self,
-             GError **error)
-{
-  g_autoptr(GPtrArray) resources = _urok_lesson_resources (self->lesson);
-
-  for (guint i = 0; i < resources->len; i++)
-    {
-      UrokResource *resource = resources->pdata[i];
-      g_autofree char *name = g_strconcat (urok_resource_get_uuid (resource), ".json", NULL);
-      g_autofree char *path = NULL;
-      g_autofree char *text = NULL;
-      g_autoptr(UrokBoardPage) page = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gsize length;
-
-      if (urok_resource_get_kind (resource) != UROK_RESOURCE_BOARD_PAGE
-          || !g_hash_table_contains (self->boards, name))
-        continue;
-      path = g_build_filename (self->staging_dir, "boards", name, NULL);
-      if (!g_file_get_contents (path, &text, &length, error))
-        return FALSE;
-      if (!g_utf8_validate (text, (gssize)length, NULL) || !json_depth_ok (text, length))
-        {
-          g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_INVALID,
-                       _("The lesson in the package is not valid: %s"), _("a whiteboard page is not JSON text"));
-          return FALSE;
-        }
-      page = urok_board_page_new_from_string (text, &local_error);
-      if (page == NULL)
-        {
-          g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_INVALID,
-                       _("The lesson in the package is not valid: %s"), local_error->message);
-          return FALSE;
-        }
-      urok_board_page_set_uuid (page, urok_resource_get_uuid (resource));
-      if (!urok_store_save_board_page (self->store, page, urok_lesson_get_uuid (self->lesson), error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Saves the lesson and its tests and puts the unpacked media in place of
  * the lesson's media folder, all or nothing: the old folder is moved aside
  * until the store has committed, and moved back if anything fails. */
@@ -969,7 +852,8 @@ save_import (Import    *self,
   if (!urok_store_begin (self->store, error))
     return FALSE;
 
-  if (!urok_store_save_lesson (self->store, self->lesson, error) || !save_boards (self, error))
+  if (!urok_store_save_lesson (self->store, self->lesson, error)
+      || !_urok_package_save_boards (self->store, self->lesson, self->staging_dir, self->boards, error))
     goto fail_saving;
   for (guint i = 0; self->tests != NULL && i < json_array_get_length (self->tests); i++)
     if (!urok_store_save_test_json (self->store, json_array_get_object_element (self->tests, i), error))

@@ -1,6 +1,6 @@
 /* urok-lesson-package-private.h: what lesson packages and cartridges share:
- * writing a ZIP beside its destination and renaming it into place, and
- * which file names a package may carry.
+ * writing a ZIP beside its destination and renaming it into place, which
+ * file names a package may carry, and its board pages.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -74,5 +74,38 @@ gboolean       _urok_zip_writer_finish       (UrokZipWriter  *self,
 void           _urok_zip_writer_free         (UrokZipWriter  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UrokZipWriter, _urok_zip_writer_free)
+
+/* urok-lesson-package-boards.c: board pages as boards/<uuid>.json. */
+
+/* json-glib parses recursively: nesting is bounded before it sees the text. */
+#define UROK_PACKAGE_MAX_JSON_DEPTH 64
+
+typedef struct
+{
+  char   *name;   /* <resource uuid>.json */
+  GBytes *json;
+  char   *sha256;
+} UrokPackedBoard;
+
+void           _urok_packed_board_free       (UrokPackedBoard *board);
+/* Every board page of @lesson that @store holds, as page JSON with its
+ * items (the lesson's own JSON does not carry them). */
+GPtrArray     *_urok_package_collect_boards  (UrokStore      *store,
+                                              UrokLesson     *lesson,
+                                              GError        **error);
+/* Whether JSON text nests no deeper than UROK_PACKAGE_MAX_JSON_DEPTH. */
+gboolean       _urok_package_json_depth_ok   (const char     *data,
+                                              gsize           size);
+/* The same for the board strings inside a lesson's JSON. */
+gboolean       _urok_package_boards_depth_ok (JsonNode       *lesson);
+/* A board file's name: its board_page resource's uuid, then ".json". */
+gboolean       _urok_package_is_board_name   (const char     *name);
+/* Saves each board page unpacked into @staging_dir/boards and listed in
+ * @boards (names) as the page of its board_page resource of @lesson. */
+gboolean       _urok_package_save_boards     (UrokStore      *store,
+                                              UrokLesson     *lesson,
+                                              const char     *staging_dir,
+                                              GHashTable     *boards,
+                                              GError        **error);
 
 G_END_DECLS

@@ -481,69 +481,6 @@ collect_tests (UrokStore   *store,
   return g_steal_pointer (&tests);
 }
 
-typedef struct
-{
-  char   *name;
-  GBytes *json;
-  char   *sha256;
-} PackedBoard;
-
-static void
-packed_board_free (PackedBoard *board)
-{
-  g_free (board->name);
-  g_bytes_unref (board->json);
-  g_free (board->sha256);
-  g_free (board);
-}
-
-/* Every board page of the lesson the store holds, as its page JSON with
- * the items (which the lesson's own JSON does not carry). */
-static GPtrArray *
-collect_boards (UrokStore   *store,
-                UrokLesson  *lesson,
-                GError     **error)
-{
-  g_autoptr(GPtrArray) resources = _urok_lesson_resources (lesson);
-  g_autoptr(GPtrArray) boards = g_ptr_array_new_with_free_func ((GDestroyNotify)packed_board_free);
-
-  for (guint i = 0; i < resources->len; i++)
-    {
-      UrokResource *resource = resources->pdata[i];
-      g_autoptr(UrokBoardPage) page = NULL;
-      g_autoptr(GError) local_error = NULL;
-      PackedBoard *board;
-      char *text;
-
-      if (urok_resource_get_kind (resource) != UROK_RESOURCE_BOARD_PAGE
-          || !g_uuid_string_is_valid (urok_resource_get_uuid (resource)))
-        continue;
-      page = urok_store_load_board_page (store, urok_resource_get_uuid (resource), &local_error);
-      if (page == NULL)
-        {
-          /* Never drawn on: the lesson's string is the whole page. */
-          if (g_error_matches (local_error, UROK_STORE_ERROR, UROK_STORE_ERROR_NOT_FOUND))
-            continue;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      text = urok_board_page_to_string (page);
-      board = g_new0 (PackedBoard, 1);
-      board->name = g_strconcat (urok_resource_get_uuid (resource), ".json", NULL);
-      board->json = g_bytes_new_take (text, strlen (text));
-      board->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, board->json);
-      if (g_bytes_get_size (board->json) > UROK_PACKAGE_MAX_BOARD_SIZE)
-        {
-          packed_board_free (board);
-          g_set_error (error, UROK_PACKAGE_ERROR, UROK_PACKAGE_ERROR_TOO_LARGE,
-                       _("A whiteboard page of the lesson is larger than a lesson package may carry (128 MB)"));
-          return NULL;
-        }
-      g_ptr_array_add (boards, board);
-    }
-  return g_steal_pointer (&boards);
-}
-
 static char *
 manifest_text (UrokLesson  *lesson,
                GPtrArray   *media,
@@ -577,7 +514,7 @@ manifest_text (UrokLesson  *lesson,
   json_object_set_array_member (object, "media", media_array);
   for (guint i = 0; i < boards->len; i++)
     {
-      PackedBoard *packed = boards->pdata[i];
+      UrokPackedBoard *packed = boards->pdata[i];
       JsonObject *item = json_object_new ();
 
       json_object_set_string_member (item, "name", packed->name);
@@ -617,7 +554,7 @@ urok_lesson_package_export (UrokStore   *store,
   tests = collect_tests (store, lesson, error);
   if (tests == NULL)
     return FALSE;
-  boards = collect_boards (store, lesson, error);
+  boards = _urok_package_collect_boards (store, lesson, error);
   if (boards == NULL)
     return FALSE;
   manifest = manifest_text (lesson, media, boards, tests, &manifest_length);
@@ -648,7 +585,7 @@ urok_lesson_package_export (UrokStore   *store,
     }
   for (guint i = 0; i < boards->len; i++)
     {
-      PackedBoard *packed = boards->pdata[i];
+      UrokPackedBoard *packed = boards->pdata[i];
       g_autofree char *entry_name = g_strconcat (UROK_PACKAGE_BOARDS_PREFIX, packed->name, NULL);
 
       if (!_urok_zip_writer_add_bytes (writer, entry_name, g_bytes_get_data (packed->json, NULL),
