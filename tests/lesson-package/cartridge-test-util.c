@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cartridge-test-util.h"
+#include "core-test-util.h"
+#include "package-test-util.h"
 
 xmlDoc *
 cc_test_parse (GHashTable *files,
@@ -98,4 +100,46 @@ cc_test_is_relative (const char *href)
 {
   return href != NULL && *href != '\0' && *href != '/' && strstr (href, "..") == NULL &&
          strchr (href, ':') == NULL && strchr (href, '\\') == NULL;
+}
+
+void
+cc_test_export_and_read (const char             *dir,
+                         UrokCartridgeVersion    version,
+                         const CcTestNamespaces *ns,
+                         const char             *schema_version,
+                         UrokStore             **store,
+                         UrokLesson            **lesson,
+                         GHashTable            **files,
+                         xmlDoc                **manifest,
+                         xmlXPathContext       **context)
+{
+  g_autofree char *path = core_test_path ("lesson.imscc");
+  g_autofree char *schema = NULL;
+  g_autofree char *found_version = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  xmlNode *root;
+
+  *store = pkg_test_open_store (dir);
+  *lesson = pkg_test_make_lesson (*store);
+  g_assert_true (urok_lesson_cartridge_export_version (*store, *lesson, version, path, &error));
+  g_assert_no_error (error);
+  *files = pkg_test_read_zip (path);
+
+  *manifest = cc_test_parse (*files, "imsmanifest.xml");
+  *context = cc_test_new_context (*manifest, ns->cp, ns->lom_manifest, ns->weblink);
+  root = xmlDocGetRootElement (*manifest);
+  g_assert_cmpstr ((const char *)root->name, ==, "manifest");
+  g_assert_nonnull (root->ns);
+  g_assert_cmpstr ((const char *)root->ns->href, ==, ns->cp);
+  g_assert_nonnull (xmlSearchNsByHref (*manifest, root, (const xmlChar *)ns->lom_manifest));
+  g_assert_nonnull (xmlSearchNsByHref (*manifest, root, (const xmlChar *)ns->lom_resource));
+  schema = cc_test_eval_string (*context, NULL, "string(/cp:manifest/cp:metadata/cp:schema)");
+  found_version = cc_test_eval_string (*context, NULL, "string(/cp:manifest/cp:metadata/cp:schemaversion)");
+  /* Moodle's course name comes from here. */
+  title = cc_test_eval_string (*context, NULL,
+                               "string(/cp:manifest/cp:metadata/lomimscc:lom/lomimscc:general/lomimscc:title/lomimscc:string)");
+  g_assert_cmpstr (schema, ==, "IMS Common Cartridge");
+  g_assert_cmpstr (found_version, ==, schema_version);
+  g_assert_cmpstr (title, ==, urok_lesson_get_topic (*lesson));
 }

@@ -12,6 +12,8 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "urok-lesson-package.h"
+
 G_BEGIN_DECLS
 
 #define CC_TEST_NS_QTI "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -45,5 +47,30 @@ char            *cc_test_attribute   (xmlNode         *node,
                                       const char      *name);
 /* A relative path inside the archive: no scheme, no "..", no root. */
 gboolean         cc_test_is_relative (const char      *href);
+
+/* The namespaces of one Common Cartridge version. */
+typedef struct
+{
+  const char *cp;
+  const char *lom_manifest;
+  const char *lom_resource;
+  const char *weblink;
+} CcTestNamespaces;
+
+/* What every structure test starts with: the test lesson of a new store
+ * under @dir exported as a cartridge of @version and read back (its files,
+ * the manifest parsed, an XPath context for @ns), and what both versions
+ * share checked: the root is cp:manifest declaring both LOM namespaces;
+ * the schema is "IMS Common Cartridge" at @schema_version; the title is
+ * the lesson's topic.  Every out argument is owned by the caller. */
+void             cc_test_export_and_read (const char            *dir,
+                                          UrokCartridgeVersion   version,
+                                          const CcTestNamespaces *ns,
+                                          const char            *schema_version,
+                                          UrokStore            **store,
+                                          UrokLesson           **lesson,
+                                          GHashTable           **files,
+                                          xmlDoc               **manifest,
+                                          xmlXPathContext      **context);
 
 G_END_DECLS

@@ -23,6 +23,8 @@
 #define NS_WEBLINK "http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3"
 #define NS_QTI CC_TEST_NS_QTI
 
+static const CcTestNamespaces namespaces = { NS_CP, NS_LOM_MANIFEST, NS_LOM_RESOURCE, NS_WEBLINK };
+
 static xmlXPathContext *
 new_context (xmlDoc *doc)
 {
@@ -128,40 +130,16 @@ test_structure (void)
   g_autoptr(GPtrArray) resources = NULL;
   g_autoptr(GPtrArray) refs = NULL;
   g_autofree char *dir = core_test_path ("store");
-  g_autofree char *path = NULL;
-  g_autofree char *schema = NULL;
-  g_autofree char *version = NULL;
-  g_autofree char *title = NULL;
   GListModel *stages;
-  xmlNode *root;
   GHashTableIter iter;
   const char *name;
   guint n_weblinks = 0;
   guint n_assessments = 0;
   guint n_media = 0;
 
-  store = pkg_test_open_store (dir);
-  lesson = pkg_test_make_lesson (store);
-  stages = urok_lesson_get_stages (lesson);
-  path = export_cartridge (store, lesson);
-  files = pkg_test_read_zip (path);
-
   /* The manifest: the CC 1.3 content-packaging namespace, LOM metadata. */
-  doc = cc_test_parse (files, "imsmanifest.xml");
-  context = new_context (doc);
-  root = xmlDocGetRootElement (doc);
-  g_assert_cmpstr ((const char *)root->name, ==, "manifest");
-  g_assert_nonnull (root->ns);
-  g_assert_cmpstr ((const char *)root->ns->href, ==, NS_CP);
-  g_assert_nonnull (xmlSearchNsByHref (doc, root, (const xmlChar *)NS_LOM_MANIFEST));
-  g_assert_nonnull (xmlSearchNsByHref (doc, root, (const xmlChar *)NS_LOM_RESOURCE));
-  schema = cc_test_eval_string (context, NULL, "string(/cp:manifest/cp:metadata/cp:schema)");
-  version = cc_test_eval_string (context, NULL, "string(/cp:manifest/cp:metadata/cp:schemaversion)");
-  title = cc_test_eval_string (context, NULL,
-                               "string(/cp:manifest/cp:metadata/lomimscc:lom/lomimscc:general/lomimscc:title/lomimscc:string)");
-  g_assert_cmpstr (schema, ==, "IMS Common Cartridge");
-  g_assert_cmpstr (version, ==, "1.3.0");
-  g_assert_cmpstr (title, ==, urok_lesson_get_topic (lesson));
+  cc_test_export_and_read (dir, UROK_CARTRIDGE_1_3, &namespaces, "1.3.0", &store, &lesson, &files, &doc, &context);
+  stages = urok_lesson_get_stages (lesson);
 
   /* Identifiers are unique across the manifest. */
   all = cc_test_select (context, NULL, "//@identifier");
