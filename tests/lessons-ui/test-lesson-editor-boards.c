@@ -248,6 +248,13 @@ test_import (void)
     g_assert_nonnull (urok_board_page_get_background_data (page));
   }
 
+  {
+    GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+    ui_test_wait_frames (GTK_WIDGET (window), 3);
+    ui_test_save_png (GTK_WIDGET (window), "lesson-editor-board-pages");
+  }
+
   /* Bad files: a dialog naming the file, and nothing added. */
   import (editor, bad_iwb);
   expect_dialog ("broken.iwb");
