@@ -182,21 +182,27 @@ item_in_range (const UrokBoardItem *item)
          && fabs (b->y + b->height) <= UROK_BOARD_MAX_COORDINATE;
 }
 
+/* Takes @item (which may be NULL: a constructor refused it). */
 static gboolean
 add_item (Reader         *r,
           UrokBoardItem  *item,
           GError        **error)
 {
-  g_autoptr(UrokBoardItem) owned = item;
+  gboolean added = FALSE;
 
   if (item == NULL || !item_in_range (item))
-    return invalid (error, _("a drawing lies outside the page’s limits"));
-  if (r->next_id > MAX_ITEMS_PER_PAGE)
-    return invalid (error, _("a page has too many items"));
-  /* Loading, not editing: no undo steps for an imported page. */
-  _urok_board_page_load_item_at (r->page, item, r->next_id);
-  r->next_id++;
-  return TRUE;
+    invalid (error, _("a drawing lies outside the page’s limits"));
+  else if (r->next_id > MAX_ITEMS_PER_PAGE)
+    invalid (error, _("a page has too many items"));
+  else
+    {
+      /* Loading, not editing: no undo steps for an imported page. */
+      _urok_board_page_load_item_at (r->page, item, r->next_id);
+      r->next_id++;
+      added = TRUE;
+    }
+  g_clear_pointer (&item, urok_board_item_unref);
+  return added;
 }
 
 /* Shapes, texts and images keep their own transform; identity stays off. */
