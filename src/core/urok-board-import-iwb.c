@@ -31,6 +31,9 @@
 #define MAX_ITEMS_PER_PAGE 200000u
 #define MAX_DEPTH 64u
 #define MAX_IMAGE_PIXELS (64u << 20)
+/* Points of the whole file: a 256 MB document of "0,0 " would otherwise
+ * become gigabytes of items. */
+#define MAX_POINTS_PER_FILE (16u << 20)
 
 typedef struct archive UrokIwbArchive;
 
@@ -50,6 +53,7 @@ typedef struct
   GHashTable    *images;      /* zip path → GBytes of the PNG (JPEGs converted once) */
   UrokBoardPage *page;
   guint64        next_id;
+  gsize          n_points;
 } Reader;
 
 static gboolean
@@ -261,6 +265,9 @@ add_polyline (Reader               *r,
     return TRUE; /* nothing visible */
   if (width > 10000 || width * ctm_scale (ctm) > 10000)
     return invalid (error, _("a line is wider than any board"));
+  r->n_points += n;
+  if (r->n_points > MAX_POINTS_PER_FILE)
+    return invalid (error, _("it has more points than any board needs"));
   points = g_new (UrokBoardPoint, MAX (n, 2));
   for (gsize i = 0; i < n; i++)
     {

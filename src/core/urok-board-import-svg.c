@@ -15,6 +15,8 @@
 /* Segments a curve is flattened into: smooth at board sizes. */
 #define CURVE_SEGMENTS 16
 #define MAX_TRANSFORM_SCALE 1.0e4
+/* Each subpath becomes an item: far beyond any drawing. */
+#define MAX_SUBPATHS 100000u
 
 void
 _urok_svg_style_init (UrokSvgStyle *style)
@@ -448,6 +450,8 @@ _urok_svg_parse_path (const char *d,
 
       if (upper == 'M')
         {
+          if (subpaths->len >= MAX_SUBPATHS)
+            return NULL;
           sub = g_new0 (UrokSvgSubpath, 1);
           sub->xy = g_array_new (FALSE, FALSE, sizeof (double));
           g_ptr_array_add (subpaths, sub);
@@ -463,6 +467,8 @@ _urok_svg_parse_path (const char *d,
           x = start_x;
           y = start_y;
           /* Drawing on after a closepath starts a new subpath there. */
+          if (subpaths->len >= MAX_SUBPATHS)
+            return NULL;
           sub = g_new0 (UrokSvgSubpath, 1);
           sub->xy = g_array_new (FALSE, FALSE, sizeof (double));
           g_ptr_array_add (subpaths, sub);
