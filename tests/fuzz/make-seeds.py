@@ -196,6 +196,13 @@ def board_iwb_seeds():
         'bad-jpeg.iwb': iwb([('content.xml', content.replace('images/a.png', 'images/a.jpg')),
                              ('images/a.jpg', b'\xff\xd8\xff\xe0\0\x10JFIF\0\1')] + files),
         'nan.iwb': iwb([('content.xml', single.replace('width="1"', 'width="nan"'))] + files),
+        # Bare documents: the target packs them as content.xml itself.
+        'document.xml': content.encode(),
+        'single-page.xml': single.encode(),
+        'transforms.xml': (head + '<svg:svg width="100" height="100"><svg:g transform="matrix(1,0,0,1,5,5) skewY(5)">'
+                           '<svg:path d="M0,0 h10 v10 H0 V0 z M 5 5 s 1 1 2 2 t 3 3 a 1 1 0 1 0 4 4 Z"/>'
+                           '<svg:text font-size="12px" style="fill:#123;opacity:.5">a<svg:tspan>b</svg:tspan></svg:text>'
+                           '</svg:g></svg:svg></iwb>').encode(),
     }
 
 
