@@ -17,6 +17,7 @@ struct _UrokBoardPalette
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *shapes;
   GtkWidget *colors;
   GtkWidget *widths;
 };
@@ -34,6 +35,15 @@ static const struct { const char *color; const char *name; } colors[] = {
   { "#7b3fb5", N_("Purple") },
   { "#ffd400", N_("Yellow") },
   { "#ffffff", N_("White") },
+};
+
+/* The select and shape tools, drawn (the icon theme has no shapes). */
+static const struct { const char *tool; const char *name; } shape_tools[] = {
+  { "line", N_("Line") },
+  { "arrow", N_("Arrow") },
+  { "rectangle", N_("Rectangle") },
+  { "ellipse", N_("Ellipse") },
+  { "polygon", N_("Polygon: tap the corners, then the first one again") },
 };
 
 static const struct { double width; const char *name; } widths[] = {
@@ -80,6 +90,83 @@ draw_width (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+static void
+draw_shape (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  const char *tool = data;
+  double w = width, h = height;
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (g_str_equal (tool, "line") || g_str_equal (tool, "arrow"))
+    {
+      cairo_move_to (cr, 4, h - 4);
+      cairo_line_to (cr, w - 4, 4);
+      if (g_str_equal (tool, "arrow"))
+        {
+          cairo_move_to (cr, w - 13, 5);
+          cairo_line_to (cr, w - 4, 4);
+          cairo_line_to (cr, w - 5, 13);
+        }
+    }
+  else if (g_str_equal (tool, "rectangle"))
+    cairo_rectangle (cr, 4, 8, w - 8, h - 16);
+  else if (g_str_equal (tool, "ellipse"))
+    {
+      cairo_save (cr);
+      cairo_translate (cr, w / 2, h / 2);
+      cairo_scale (cr, (w - 8) / 2, (h - 12) / 2);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+    }
+  else if (g_str_equal (tool, "polygon"))
+    {
+      cairo_move_to (cr, w / 2, 4);
+      cairo_line_to (cr, w - 4, h / 2 - 2);
+      cairo_line_to (cr, w - 8, h - 4);
+      cairo_line_to (cr, 8, h - 4);
+      cairo_line_to (cr, 4, h / 2 - 2);
+      cairo_close_path (cr);
+    }
+  else /* recognize: a hand-drawn loop becoming a triangle */
+    {
+      cairo_move_to (cr, w / 2, 4);
+      cairo_line_to (cr, w - 4, h - 4);
+      cairo_line_to (cr, 4, h - 4);
+      cairo_close_path (cr);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, w / 2 - 2, 10);
+      cairo_curve_to (cr, w / 2 - 8, 14, w / 2 - 6, h - 10, w / 2, h - 9);
+      cairo_curve_to (cr, w / 2 + 8, h - 8, w / 2 + 6, 12, w / 2 - 2, 10);
+    }
+  cairo_stroke (cr);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_size_request (button, TARGET, TARGET);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
 static GtkWidget *
 target_button (GtkWidget  *content,
                const char *tooltip,
@@ -118,6 +205,7 @@ urok_board_palette_class_init (UrokBoardPaletteClass *klass)
 
   object_class->dispose = urok_board_palette_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/urok/Urok/urok-board-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, shapes);
   gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, colors);
   gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, widths);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -130,10 +218,35 @@ urok_board_palette_init (UrokBoardPalette *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Two rows: tools, then colours and widths; it fits a 640 px slot. */
+  /* Three rows: tools, the select and shape tools, then colours and
+   * widths; it fits a 640 px slot. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
 
+  /* Select, the shapes, recognition; then what acts on the selection. */
+  {
+    GtkWidget *select = target_button (gtk_image_new_from_icon_name ("edit-select-symbolic"),
+                                       _("Select, move, resize and turn"), "board.tool", g_variant_new_string ("select"));
+    GtkWidget *recognize = gtk_drawing_area_new ();
+
+    gtk_box_append (GTK_BOX (self->shapes), select);
+    for (guint i = 0; i < G_N_ELEMENTS (shape_tools); i++)
+      {
+        GtkWidget *shape = gtk_drawing_area_new ();
+
+        gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (shape), draw_shape, (gpointer)shape_tools[i].tool, NULL);
+        gtk_box_append (GTK_BOX (self->shapes), target_button (shape, _(shape_tools[i].name), "board.tool",
+                                                               g_variant_new_string (shape_tools[i].tool)));
+      }
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (recognize), draw_shape, (gpointer)"recognize", NULL);
+    gtk_box_append (GTK_BOX (self->shapes), target_button (recognize, _("Straighten hand-drawn shapes"),
+                                                           "board.recognize-shapes", NULL));
+    gtk_box_append (GTK_BOX (self->shapes), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+    gtk_box_append (GTK_BOX (self->shapes), icon_button ("edit-copy-symbolic", _("Duplicate the selection"),
+                                                         "board.duplicate-selection"));
+    gtk_box_append (GTK_BOX (self->shapes), icon_button ("edit-delete-symbolic", _("Delete the selection"),
+                                                         "board.delete-selection"));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
     {
       GtkWidget *swatch = gtk_drawing_area_new ();
