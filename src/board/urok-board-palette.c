@@ -53,12 +53,13 @@ static const struct { double width; const char *name; } widths[] = {
   { 16, N_("Very thick") },
 };
 
+/* The palette is light on dark whatever the theme (osd): its drawn icons
+ * are white. */
 static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        data)
+draw_swatch (cairo_t       *cr,
+             double         width,
+             double         height,
+             gconstpointer  data)
 {
   GdkRGBA rgba;
 
@@ -72,42 +73,46 @@ draw_swatch (GtkDrawingArea *area,
 }
 
 static void
-draw_width (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        data)
+draw_width (cairo_t       *cr,
+            double         width,
+            double         height,
+            gconstpointer  data)
 {
   const double *w = data;
-  GdkRGBA fg;
 
-  /* GTK 4.8 has no gtk_widget_get_color (). */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gdk_cairo_set_source_rgba (cr, &fg);
   cairo_arc (cr, width / 2.0, height / 2.0, MIN (*w, MIN (width, height) - 4) / 2.0 + 1, 0, 2 * G_PI);
   cairo_fill (cr);
 }
 
 static void
-draw_shape (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        data)
+draw_shape (cairo_t       *cr,
+            double         w,
+            double         h,
+            gconstpointer  data)
 {
   const char *tool = data;
-  double w = width, h = height;
-  GdkRGBA fg;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gdk_cairo_set_source_rgba (cr, &fg);
   cairo_set_line_width (cr, 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (g_str_equal (tool, "select"))
+    {
+      static const double dash[] = { 3, 3 };
+
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_rectangle (cr, 3.5, 3.5, w - 10, h - 10);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      /* A pointer over its corner. */
+      cairo_move_to (cr, w / 2, h / 2);
+      cairo_line_to (cr, w - 3, h - 9);
+      cairo_line_to (cr, w - 9, h - 9);
+      cairo_line_to (cr, w - 9, h - 3);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      return;
+    }
   if (g_str_equal (tool, "line") || g_str_equal (tool, "arrow"))
     {
       cairo_move_to (cr, 4, h - 4);
@@ -151,6 +156,36 @@ draw_shape (GtkDrawingArea *area,
       cairo_curve_to (cr, w / 2 + 8, h - 8, w / 2 + 6, 12, w / 2 - 2, 10);
     }
   cairo_stroke (cr);
+}
+
+/* Drawn icons as textures, not drawing areas: a texture node is drawn
+ * the same by every renderer, where GTK 4.8's GL renderer mixed up the
+ * cairo nodes of same-sized drawing areas between these buttons. */
+static GtkWidget *
+drawn_icon (void        (*draw) (cairo_t *cr, double width, double height, gconstpointer data),
+            gconstpointer  data)
+{
+  const int size = TARGET - 16, scale = 2;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *image;
+
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  draw (cr, size, size, data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize)cairo_image_surface_get_stride (surface) * size * scale);
+  /* Cairo's ARGB32 is GDK's default format (premultiplied, native order). */
+  texture = gdk_memory_texture_new (size * scale, size * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  image = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (GTK_IMAGE (image), size);
+  return image;
 }
 
 static GtkWidget *
@@ -225,21 +260,12 @@ urok_board_palette_init (UrokBoardPalette *self)
 
   /* Select, the shapes, recognition; then what acts on the selection. */
   {
-    GtkWidget *select = target_button (gtk_image_new_from_icon_name ("edit-select-symbolic"),
-                                       _("Select, move, resize and turn"), "board.tool", g_variant_new_string ("select"));
-    GtkWidget *recognize = gtk_drawing_area_new ();
-
-    gtk_box_append (GTK_BOX (self->shapes), select);
+    gtk_box_append (GTK_BOX (self->shapes), target_button (drawn_icon (draw_shape, "select"), _("Select, move, resize and turn"),
+                                                           "board.tool", g_variant_new_string ("select")));
     for (guint i = 0; i < G_N_ELEMENTS (shape_tools); i++)
-      {
-        GtkWidget *shape = gtk_drawing_area_new ();
-
-        gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (shape), draw_shape, (gpointer)shape_tools[i].tool, NULL);
-        gtk_box_append (GTK_BOX (self->shapes), target_button (shape, _(shape_tools[i].name), "board.tool",
-                                                               g_variant_new_string (shape_tools[i].tool)));
-      }
-    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (recognize), draw_shape, (gpointer)"recognize", NULL);
-    gtk_box_append (GTK_BOX (self->shapes), target_button (recognize, _("Straighten hand-drawn shapes"),
+      gtk_box_append (GTK_BOX (self->shapes), target_button (drawn_icon (draw_shape, shape_tools[i].tool), _(shape_tools[i].name),
+                                                             "board.tool", g_variant_new_string (shape_tools[i].tool)));
+    gtk_box_append (GTK_BOX (self->shapes), target_button (drawn_icon (draw_shape, "recognize"), _("Straighten hand-drawn shapes"),
                                                            "board.recognize-shapes", NULL));
     gtk_box_append (GTK_BOX (self->shapes), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
     gtk_box_append (GTK_BOX (self->shapes), icon_button ("edit-copy-symbolic", _("Duplicate the selection"),
@@ -248,21 +274,11 @@ urok_board_palette_init (UrokBoardPalette *self)
                                                          "board.delete-selection"));
   }
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
-    {
-      GtkWidget *swatch = gtk_drawing_area_new ();
-
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, (gpointer)colors[i].color, NULL);
-      gtk_box_append (GTK_BOX (self->colors),
-                      target_button (swatch, _(colors[i].name), "board.color", g_variant_new_string (colors[i].color)));
-    }
+    gtk_box_append (GTK_BOX (self->colors), target_button (drawn_icon (draw_swatch, colors[i].color), _(colors[i].name),
+                                                           "board.color", g_variant_new_string (colors[i].color)));
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
-    {
-      GtkWidget *dot = gtk_drawing_area_new ();
-
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_width, (gpointer)&widths[i].width, NULL);
-      gtk_box_append (GTK_BOX (self->widths),
-                      target_button (dot, _(widths[i].name), "board.width", g_variant_new_double (widths[i].width)));
-    }
+    gtk_box_append (GTK_BOX (self->widths), target_button (drawn_icon (draw_width, &widths[i].width), _(widths[i].name),
+                                                           "board.width", g_variant_new_double (widths[i].width)));
 }
 
 GtkWidget *
