@@ -83,15 +83,20 @@ urok_board_page_remove_items (UrokBoardPage  *self,
                               gsize           n_ids,
                               GError        **error)
 {
+  g_autofree guint64 *own = NULL;
+
   g_return_val_if_fail (UROK_IS_BOARD_PAGE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_ids (self, ids, n_ids, error))
     return FALSE;
+  /* Our own copy: a "changed" handler may edit the caller's array (a
+   * selection dropping what is gone) while we walk it. */
+  own = g_memdup2 (ids, n_ids * sizeof (guint64));
   urok_board_page_begin_group (self);
   for (gsize i = 0; i < n_ids; i++)
-    urok_board_page_remove_item (self, ids[i], NULL); /* a repeated id is gone already */
+    urok_board_page_remove_item (self, own[i], NULL); /* a repeated id is gone already */
   urok_board_page_end_group (self);
   return TRUE;
 }
@@ -117,19 +122,27 @@ urok_board_page_duplicate_items (UrokBoardPage  *self,
   cairo_matrix_init_translate (&shift, dx, dy);
   /* In z-order, so the copies stack as the originals do. */
   order = urok_board_page_get_items (self);
+  /* Chosen before the first copy lands (see remove_items). */
+  for (guint i = 0; i < order->len;)
+    {
+      guint64 id = urok_board_item_get_id (order->pdata[i]);
+      gboolean wanted = FALSE;
+
+      for (gsize k = 0; k < n_ids && !wanted; k++)
+        wanted = ids[k] == id;
+      if (wanted)
+        i++;
+      else
+        g_ptr_array_remove_index (order, i);
+    }
   urok_board_page_begin_group (self);
   for (guint i = 0; i < order->len; i++)
     {
       UrokBoardItem *item = order->pdata[i];
       g_autoptr(UrokBoardItem) moved = NULL;
       g_autoptr(UrokBoardItem) copy = NULL;
-      guint64 id = urok_board_item_get_id (item);
-      gboolean wanted = FALSE;
+      guint64 id;
 
-      for (gsize k = 0; k < n_ids && !wanted; k++)
-        wanted = ids[k] == id;
-      if (!wanted)
-        continue;
       moved = urok_board_item_transformed (item, &shift);
       id = urok_board_page_next_id (self);
       copy = urok_board_item_with_id (moved, id);

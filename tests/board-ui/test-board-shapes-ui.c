@@ -517,6 +517,8 @@ test_select_screenshot (Fixture       *fx,
   ui_test_wait_frames (GTK_WIDGET (fx->canvas), 2);
   ui_test_save_png (GTK_WIDGET (fx->window), "board-select");
 
+  urok_board_input_get_selection (input (fx), &n);
+  g_assert_cmpuint (n, ==, 2);
   activate (fx, "board.delete-selection");
   g_assert_cmpuint (urok_board_page_get_n_items (fx->page), ==, 1);
   urok_board_input_get_selection (input (fx), &n);
