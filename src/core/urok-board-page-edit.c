@@ -57,14 +57,16 @@ urok_board_page_transform_items (UrokBoardPage        *self,
   for (gsize i = 0; i < n_ids; i++)
     {
       UrokBoardItem *item = urok_board_item_transformed (urok_board_page_lookup (self, ids[i]), matrix);
+      const UrokBoardRect *b = urok_board_item_get_bounds (item);
 
-      if (item == NULL)
+      g_ptr_array_add (moved, item);
+      /* Past the range of doubles: no place on any page. */
+      if (!isfinite (b->x) || !isfinite (b->y) || !isfinite (b->width) || !isfinite (b->height))
         {
           g_set_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_INVALID,
                        _("Board item %llu cannot be moved that far"), (unsigned long long) ids[i]);
           return FALSE;
         }
-      g_ptr_array_add (moved, item);
     }
   urok_board_page_begin_group (self);
   for (guint i = 0; i < moved->len; i++)

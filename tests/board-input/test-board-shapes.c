@@ -487,6 +487,11 @@ test_transform_errors (Fixture       *fx,
   cairo_matrix_init_translate (&m, NAN, 0);
   g_assert_false (urok_board_page_transform_items (fx->page, ids, 1, &m, &error));
   g_assert_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Beyond the range of doubles. */
+  cairo_matrix_init_scale (&m, 1e307, 1e307);
+  g_assert_false (urok_board_page_transform_items (fx->page, ids, 1, &m, &error));
+  g_assert_error (error, UROK_BOARD_ERROR, UROK_BOARD_ERROR_INVALID);
 
   g_assert_cmpuint (urok_board_page_get_sequence (fx->page), ==, seq);
   g_assert_false (urok_board_page_can_undo (fx->page));
