@@ -8,6 +8,7 @@
 #pragma once
 
 #include "urok-board-canvas.h"
+#include "urok-board-instrument-view.h"
 #include "urok-board-tiles.h"
 
 G_BEGIN_DECLS
@@ -35,7 +36,35 @@ struct _UrokBoardCanvas
   GPtrArray      *overlay;
   /* Per live stroke: render nodes of its finished chunks. */
   GPtrArray      *live_cache;
+
+  /* urok-board-canvas-tools.c: the instruments pens snap to (weak), and
+   * the sequences snapped to one: guint64 → UrokBoardInstrument. */
+  UrokBoardInstrumentView *instruments;
+  GHashTable     *snapped;
 };
+
+/* urok-board-canvas.c: a node drawing @item at the device view. */
+GskRenderNode *_urok_board_canvas_item_node (const UrokBoardItem *item,
+                                             double               scale,
+                                             double               ox,
+                                             double               oy);
+
+/* urok-board-canvas-tools.c */
+void     _urok_board_canvas_tools_class_init (GtkWidgetClass  *widget_class);
+void     _urok_board_canvas_tools_init     (UrokBoardCanvas *self);
+void     _urok_board_canvas_tools_dispose  (UrokBoardCanvas *self);
+void     _urok_board_canvas_tools_set_page (UrokBoardCanvas *self,
+                                            UrokBoardPage   *page);
+/* The selection and the tools' previews, in device pixels. */
+void     _urok_board_canvas_snapshot_tools (UrokBoardCanvas *self,
+                                            GtkSnapshot     *snapshot,
+                                            double           scale,
+                                            double           ox,
+                                            double           oy);
+/* Moves @event onto an instrument's edge when its pen follows one;
+ * returns whether it did. */
+gboolean _urok_board_canvas_snap_event     (UrokBoardCanvas *self,
+                                            UrokBoardEvent  *event);
 
 /* urok-board-canvas-events.c */
 void _urok_board_canvas_add_controllers (UrokBoardCanvas *self);

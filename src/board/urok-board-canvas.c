@@ -43,6 +43,7 @@ enum {
   PROP_WIDTH,
   PROP_ZOOM_LOCKED,
   PROP_SHOW_PALETTE,
+  PROP_RECOGNIZE_SHAPES,
   N_PROPS
 };
 
@@ -72,11 +73,11 @@ device_view (UrokBoardCanvas *self,
 }
 
 /* A node drawing @item (board units) at the device view. */
-static GskRenderNode *
-item_node (const UrokBoardItem *item,
-           double               scale,
-           double               ox,
-           double               oy)
+GskRenderNode *
+_urok_board_canvas_item_node (const UrokBoardItem *item,
+                              double               scale,
+                              double               ox,
+                              double               oy)
 {
   const UrokBoardRect *b = urok_board_item_get_bounds (item);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -107,7 +108,7 @@ points_node (UrokBoardTool         tool,
 {
   g_autoptr(UrokBoardItem) item = urok_board_item_new_stroke (1, 0, tool, color, width, points, n);
 
-  return item_node (item, scale, ox, oy);
+  return _urok_board_canvas_item_node (item, scale, ox, oy);
 }
 
 static LiveCache *
@@ -216,13 +217,14 @@ urok_board_canvas_snapshot (GtkWidget   *widget,
               continue;
             }
           {
-            g_autoptr(GskRenderNode) node = item_node (item, scale, ox, oy);
+            g_autoptr(GskRenderNode) node = _urok_board_canvas_item_node (item, scale, ox, oy);
 
             gtk_snapshot_append_node (snapshot, node);
           }
           i++;
         }
       snapshot_live (self, snapshot, scale, ox, oy);
+      _urok_board_canvas_snapshot_tools (self, snapshot, scale, ox, oy);
       gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
     }
@@ -346,6 +348,7 @@ urok_board_canvas_set_page (UrokBoardCanvas *self,
       g_signal_connect (page, "notify::can-redo", G_CALLBACK (on_history), self);
       on_history (page, NULL, self);
     }
+  _urok_board_canvas_tools_set_page (self, page);
   self->fitted = TRUE;
   urok_board_canvas_zoom_reset (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -384,8 +387,14 @@ gboolean
 urok_board_canvas_feed_event (UrokBoardCanvas      *self,
                               const UrokBoardEvent *event)
 {
+  UrokBoardEvent snapped;
+
   g_return_val_if_fail (UROK_IS_BOARD_CANVAS (self), FALSE);
-  return urok_board_input_handle_event (self->input, event);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  snapped = *event;
+  _urok_board_canvas_snap_event (self, &snapped);
+  return urok_board_input_handle_event (self->input, &snapped);
 }
 
 gboolean
@@ -553,6 +562,8 @@ on_input_notify (UrokBoardInput  *input,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDTH]);
   else if (g_str_equal (name, "zoom-locked"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LOCKED]);
+  else if (g_str_equal (name, "recognize-shapes"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOGNIZE_SHAPES]);
 }
 
 static void
@@ -582,6 +593,9 @@ urok_board_canvas_get_property (GObject    *object,
       break;
     case PROP_SHOW_PALETTE:
       g_value_set_boolean (value, urok_board_canvas_get_show_palette (self));
+      break;
+    case PROP_RECOGNIZE_SHAPES:
+      g_value_set_boolean (value, urok_board_input_get_recognize_shapes (self->input));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -617,6 +631,9 @@ urok_board_canvas_set_property (GObject      *object,
       break;
     case PROP_SHOW_PALETTE:
       urok_board_canvas_set_show_palette (self, g_value_get_boolean (value));
+      break;
+    case PROP_RECOGNIZE_SHAPES:
+      urok_board_input_set_recognize_shapes (self->input, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -704,6 +721,7 @@ urok_board_canvas_dispose (GObject *object)
   g_clear_pointer (&self->tiles, urok_board_tiles_free);
   g_clear_pointer (&self->overlay, g_ptr_array_unref);
   g_clear_pointer (&self->live_cache, g_ptr_array_unref);
+  _urok_board_canvas_tools_dispose (self);
 
   G_OBJECT_CLASS (urok_board_canvas_parent_class)->dispose (object);
 }
@@ -750,6 +768,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   properties[PROP_WIDTH] = g_param_spec_double ("width", NULL, NULL, 0.5, 200, 4, rw);
   properties[PROP_ZOOM_LOCKED] = g_param_spec_boolean ("zoom-locked", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_PALETTE] = g_param_spec_boolean ("show-palette", NULL, NULL, TRUE, rw);
+  properties[PROP_RECOGNIZE_SHAPES] = g_param_spec_boolean ("recognize-shapes", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "board.zoom-in", NULL, zoom_action);
@@ -772,6 +791,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   gtk_widget_class_install_property_action (widget_class, "board.lock-zoom", "zoom-locked");
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action, NULL);
+  _urok_board_canvas_tools_class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "boardcanvas");
 }
@@ -802,6 +822,7 @@ urok_board_canvas_init (UrokBoardCanvas *self)
   self->palette = urok_board_palette_new ();
   gtk_widget_set_parent (self->palette, GTK_WIDGET (self));
   _urok_board_canvas_add_controllers (self);
+  _urok_board_canvas_tools_init (self);
 }
 
 GtkWidget *

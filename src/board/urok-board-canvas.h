@@ -16,6 +16,7 @@
 #include <gtk/gtk.h>
 
 #include "urok-board-input.h"
+#include "urok-board-instrument-view.h"
 
 G_BEGIN_DECLS
 
@@ -26,8 +27,9 @@ G_DECLARE_FINAL_TYPE (UrokBoardCanvas, urok_board_canvas, UROK, BOARD_CANVAS, Gt
 GtkWidget      *urok_board_canvas_new              (void);
 
 /* Properties: "page", "tool" (string: pen, highlighter, eraser,
- * area-eraser), "color" (string, #rrggbb), "width" (double, board units),
- * "zoom-locked", "show-palette". */
+ * area-eraser, select, line, arrow, rectangle, ellipse, polygon), "color"
+ * (string, #rrggbb), "width" (double, board units), "zoom-locked",
+ * "show-palette", "recognize-shapes". */
 UrokBoardPage  *urok_board_canvas_get_page         (UrokBoardCanvas *self);
 void            urok_board_canvas_set_page         (UrokBoardCanvas *self,
                                                     UrokBoardPage   *page);
@@ -40,6 +42,14 @@ void            urok_board_canvas_set_show_palette (UrokBoardCanvas *self,
  * coordinates: the same path for real and scripted input. */
 gboolean        urok_board_canvas_feed_event       (UrokBoardCanvas      *self,
                                                     const UrokBoardEvent *event);
+
+/* The drawing instruments shown over the canvas (the presentation's
+ * class view puts them there): pens that begin at a ruler's or set
+ * square's edge follow it, and the compass's arcs become strokes on the
+ * page.  Weak; NULL for none. */
+void            urok_board_canvas_set_instruments  (UrokBoardCanvas         *self,
+                                                    UrokBoardInstrumentView *instruments);
+UrokBoardInstrumentView *urok_board_canvas_get_instruments (UrokBoardCanvas *self);
 
 /* A finite page fills the widget; an infinite one is shown 1:1 from its
  * origin. */

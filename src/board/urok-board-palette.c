@@ -17,6 +17,7 @@ struct _UrokBoardPalette
 {
   GtkWidget  parent_instance;
 
+  GtkWidget *shapes;
   GtkWidget *colors;
   GtkWidget *widths;
 };
@@ -36,6 +37,15 @@ static const struct { const char *color; const char *name; } colors[] = {
   { "#ffffff", N_("White") },
 };
 
+/* The select and shape tools, drawn (the icon theme has no shapes). */
+static const struct { const char *tool; const char *name; } shape_tools[] = {
+  { "line", N_("Line") },
+  { "arrow", N_("Arrow") },
+  { "rectangle", N_("Rectangle") },
+  { "ellipse", N_("Ellipse") },
+  { "polygon", N_("Polygon: tap the corners, then the first one again") },
+};
+
 static const struct { double width; const char *name; } widths[] = {
   { 2, N_("Thin") },
   { 4, N_("Medium") },
@@ -43,12 +53,13 @@ static const struct { double width; const char *name; } widths[] = {
   { 16, N_("Very thick") },
 };
 
+/* The palette is light on dark whatever the theme (osd): its drawn icons
+ * are white. */
 static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        data)
+draw_swatch (cairo_t       *cr,
+             double         width,
+             double         height,
+             gconstpointer  data)
 {
   GdkRGBA rgba;
 
@@ -62,22 +73,133 @@ draw_swatch (GtkDrawingArea *area,
 }
 
 static void
-draw_width (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        data)
+draw_width (cairo_t       *cr,
+            double         width,
+            double         height,
+            gconstpointer  data)
 {
   const double *w = data;
-  GdkRGBA fg;
 
-  /* GTK 4.8 has no gtk_widget_get_color (). */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gdk_cairo_set_source_rgba (cr, &fg);
   cairo_arc (cr, width / 2.0, height / 2.0, MIN (*w, MIN (width, height) - 4) / 2.0 + 1, 0, 2 * G_PI);
   cairo_fill (cr);
+}
+
+static void
+draw_shape (cairo_t       *cr,
+            double         w,
+            double         h,
+            gconstpointer  data)
+{
+  const char *tool = data;
+
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (g_str_equal (tool, "select"))
+    {
+      static const double dash[] = { 3, 3 };
+
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_rectangle (cr, 3.5, 3.5, w - 10, h - 10);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      /* A pointer over its corner. */
+      cairo_move_to (cr, w / 2, h / 2);
+      cairo_line_to (cr, w - 3, h - 9);
+      cairo_line_to (cr, w - 9, h - 9);
+      cairo_line_to (cr, w - 9, h - 3);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      return;
+    }
+  if (g_str_equal (tool, "line") || g_str_equal (tool, "arrow"))
+    {
+      cairo_move_to (cr, 4, h - 4);
+      cairo_line_to (cr, w - 4, 4);
+      if (g_str_equal (tool, "arrow"))
+        {
+          cairo_move_to (cr, w - 13, 5);
+          cairo_line_to (cr, w - 4, 4);
+          cairo_line_to (cr, w - 5, 13);
+        }
+    }
+  else if (g_str_equal (tool, "rectangle"))
+    cairo_rectangle (cr, 4, 8, w - 8, h - 16);
+  else if (g_str_equal (tool, "ellipse"))
+    {
+      cairo_save (cr);
+      cairo_translate (cr, w / 2, h / 2);
+      cairo_scale (cr, (w - 8) / 2, (h - 12) / 2);
+      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
+      cairo_restore (cr);
+    }
+  else if (g_str_equal (tool, "polygon"))
+    {
+      cairo_move_to (cr, w / 2, 4);
+      cairo_line_to (cr, w - 4, h / 2 - 2);
+      cairo_line_to (cr, w - 8, h - 4);
+      cairo_line_to (cr, 8, h - 4);
+      cairo_line_to (cr, 4, h / 2 - 2);
+      cairo_close_path (cr);
+    }
+  else /* recognize: a hand-drawn loop becoming a triangle */
+    {
+      cairo_move_to (cr, w / 2, 4);
+      cairo_line_to (cr, w - 4, h - 4);
+      cairo_line_to (cr, 4, h - 4);
+      cairo_close_path (cr);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, 1);
+      cairo_move_to (cr, w / 2 - 2, 10);
+      cairo_curve_to (cr, w / 2 - 8, 14, w / 2 - 6, h - 10, w / 2, h - 9);
+      cairo_curve_to (cr, w / 2 + 8, h - 8, w / 2 + 6, 12, w / 2 - 2, 10);
+    }
+  cairo_stroke (cr);
+}
+
+/* Drawn icons as textures, not drawing areas: a texture node is drawn
+ * the same by every renderer, where GTK 4.8's GL renderer mixed up the
+ * cairo nodes of same-sized drawing areas between these buttons. */
+static GtkWidget *
+drawn_icon (void        (*draw) (cairo_t *cr, double width, double height, gconstpointer data),
+            gconstpointer  data)
+{
+  const int size = TARGET - 16, scale = 2;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size * scale, size * scale);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *image;
+
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  draw (cr, size, size, data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize)cairo_image_surface_get_stride (surface) * size * scale);
+  /* Cairo's ARGB32 is GDK's default format (premultiplied, native order). */
+  texture = gdk_memory_texture_new (size * scale, size * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  image = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (GTK_IMAGE (image), size);
+  return image;
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_size_request (button, TARGET, TARGET);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
 }
 
 static GtkWidget *
@@ -118,6 +240,7 @@ urok_board_palette_class_init (UrokBoardPaletteClass *klass)
 
   object_class->dispose = urok_board_palette_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/ru/urok/Urok/urok-board-palette.ui");
+  gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, shapes);
   gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, colors);
   gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, widths);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -130,26 +253,32 @@ urok_board_palette_init (UrokBoardPalette *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Two rows: tools, then colours and widths; it fits a 640 px slot. */
+  /* Three rows: tools, the select and shape tools, then colours and
+   * widths; it fits a 640 px slot. */
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
 
+  /* Select, the shapes, recognition; then what acts on the selection. */
+  {
+    gtk_box_append (GTK_BOX (self->shapes), target_button (drawn_icon (draw_shape, "select"), _("Select, move, resize and turn"),
+                                                           "board.tool", g_variant_new_string ("select")));
+    for (guint i = 0; i < G_N_ELEMENTS (shape_tools); i++)
+      gtk_box_append (GTK_BOX (self->shapes), target_button (drawn_icon (draw_shape, shape_tools[i].tool), _(shape_tools[i].name),
+                                                             "board.tool", g_variant_new_string (shape_tools[i].tool)));
+    gtk_box_append (GTK_BOX (self->shapes), target_button (drawn_icon (draw_shape, "recognize"), _("Straighten hand-drawn shapes"),
+                                                           "board.recognize-shapes", NULL));
+    gtk_box_append (GTK_BOX (self->shapes), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+    gtk_box_append (GTK_BOX (self->shapes), icon_button ("edit-copy-symbolic", _("Duplicate the selection"),
+                                                         "board.duplicate-selection"));
+    gtk_box_append (GTK_BOX (self->shapes), icon_button ("edit-delete-symbolic", _("Delete the selection"),
+                                                         "board.delete-selection"));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
-    {
-      GtkWidget *swatch = gtk_drawing_area_new ();
-
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, (gpointer)colors[i].color, NULL);
-      gtk_box_append (GTK_BOX (self->colors),
-                      target_button (swatch, _(colors[i].name), "board.color", g_variant_new_string (colors[i].color)));
-    }
+    gtk_box_append (GTK_BOX (self->colors), target_button (drawn_icon (draw_swatch, colors[i].color), _(colors[i].name),
+                                                           "board.color", g_variant_new_string (colors[i].color)));
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
-    {
-      GtkWidget *dot = gtk_drawing_area_new ();
-
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_width, (gpointer)&widths[i].width, NULL);
-      gtk_box_append (GTK_BOX (self->widths),
-                      target_button (dot, _(widths[i].name), "board.width", g_variant_new_double (widths[i].width)));
-    }
+    gtk_box_append (GTK_BOX (self->widths), target_button (drawn_icon (draw_width, &widths[i].width), _(widths[i].name),
+                                                           "board.width", g_variant_new_double (widths[i].width)));
 }
 
 GtkWidget *

@@ -32,6 +32,14 @@ typedef struct
 
   /* Erasers */
   gboolean           grouped;       /* holds one of the page's undo groups */
+
+  /* Select and shapes */
+  int                mode;          /* the handler's own */
+  UrokBoardHandle    handle;
+  double             ax, ay;        /* board position of the press */
+  double             ox, oy;        /* a fixed point: the opposite corner, the centre */
+  cairo_matrix_t     matrix;        /* the move so far */
+  GArray            *path;          /* double x,y pairs: the lasso */
 } UrokBoardSequence;
 
 /* The router's state (urok-board-input.c: settings, view, live strokes;
@@ -69,6 +77,14 @@ struct _UrokBoardInput
   double             anchor_scale;
   double             anchor_ox;
   double             anchor_oy;
+
+  /* Select and shapes (urok-board-input-select.c, -shape.c) */
+  gboolean           recognize_shapes;
+  GArray            *selection;     /* guint64 ids */
+  UrokBoardSequence *selecting;     /* the one sequence that edits it */
+  GPtrArray         *previews;      /* UrokBoardItem */
+  UrokBoardRect      previews_area; /* what they covered when last shown */
+  GArray            *polygon;       /* UrokBoardPoint: vertices so far */
 };
 
 typedef struct
@@ -95,6 +111,8 @@ typedef struct
 
 extern const UrokBoardToolHandler _urok_board_ink_handler;
 extern const UrokBoardToolHandler _urok_board_erase_handler;
+extern const UrokBoardToolHandler _urok_board_select_handler;
+extern const UrokBoardToolHandler _urok_board_shape_handler;
 
 /* Shared by the router's files. */
 const UrokBoardToolHandler *_urok_board_input_handler_for (UrokBoardToolKind  kind);
@@ -123,5 +141,20 @@ void           _urok_board_input_commit          (UrokBoardInput      *self,
 /* Forgets a live stroke (cancelled, or too short to keep). */
 void           _urok_board_input_drop_live       (UrokBoardInput      *self,
                                                   UrokBoardSequence   *seq);
+
+/* Previews: replaces them all (taking @items, may be NULL) and emits
+ * "live-changed" for the area they covered and cover now. */
+void           _urok_board_input_set_previews    (UrokBoardInput      *self,
+                                                  GPtrArray           *items);
+/* Emits "stroke-finished" for an item just added to the page. */
+void           _urok_board_input_finished        (UrokBoardInput      *self,
+                                                  UrokBoardItem       *item);
+/* Selection: emits "selection-changed". */
+void           _urok_board_input_selection_changed (UrokBoardInput    *self);
+/* The polygon in progress is dropped (tool changed, page changed). */
+void           _urok_board_input_drop_polygon    (UrokBoardInput      *self);
+/* A recognised shape for a finished pen stroke, or NULL. */
+UrokBoardItem *_urok_board_input_recognize       (UrokBoardInput      *self,
+                                                  UrokBoardItem       *stroke);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ enum {
   PROP_SCALE,
   PROP_OFFSET_X,
   PROP_OFFSET_Y,
+  PROP_RECOGNIZE_SHAPES,
   N_PROPS
 };
 
@@ -31,6 +32,7 @@ enum {
   LIVE_CHANGED,
   STROKE_FINISHED,
   VIEW_CHANGED,
+  SELECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -39,6 +41,7 @@ static guint signals[N_SIGNALS];
 
 static const char *const tool_names[UROK_BOARD_N_TOOL_KINDS] = {
   "pen", "highlighter", "eraser", "area-eraser",
+  "select", "line", "arrow", "rectangle", "ellipse", "polygon",
 };
 
 const char *
@@ -72,6 +75,14 @@ _urok_board_input_handler_for (UrokBoardToolKind kind)
     case UROK_BOARD_TOOL_KIND_ERASER:
     case UROK_BOARD_TOOL_KIND_AREA_ERASER:
       return &_urok_board_erase_handler;
+    case UROK_BOARD_TOOL_KIND_SELECT:
+      return &_urok_board_select_handler;
+    case UROK_BOARD_TOOL_KIND_LINE:
+    case UROK_BOARD_TOOL_KIND_ARROW:
+    case UROK_BOARD_TOOL_KIND_RECTANGLE:
+    case UROK_BOARD_TOOL_KIND_ELLIPSE:
+    case UROK_BOARD_TOOL_KIND_POLYGON:
+      return &_urok_board_shape_handler;
     case UROK_BOARD_N_TOOL_KINDS:
     default:
       g_assert_not_reached ();
@@ -83,6 +94,7 @@ sequence_free (UrokBoardSequence *seq)
 {
   g_clear_pointer (&seq->smoother, urok_board_smoother_free);
   g_clear_pointer (&seq->points, g_array_unref);
+  g_clear_pointer (&seq->path, g_array_unref);
   g_free (seq);
 }
 
@@ -115,6 +127,9 @@ urok_board_input_finalize (GObject *object)
     }
   g_clear_pointer (&self->live, g_ptr_array_unref);
   g_clear_pointer (&self->sequences, g_hash_table_unref);
+  g_clear_pointer (&self->selection, g_array_unref);
+  g_clear_pointer (&self->previews, g_ptr_array_unref);
+  g_clear_pointer (&self->polygon, g_array_unref);
   g_clear_object (&self->page);
 
   G_OBJECT_CLASS (urok_board_input_parent_class)->finalize (object);
@@ -139,6 +154,7 @@ urok_board_input_get_property (GObject    *object,
     case PROP_SCALE: g_value_set_double (value, self->scale); break;
     case PROP_OFFSET_X: g_value_set_double (value, self->offset_x); break;
     case PROP_OFFSET_Y: g_value_set_double (value, self->offset_y); break;
+    case PROP_RECOGNIZE_SHAPES: g_value_set_boolean (value, self->recognize_shapes); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -168,6 +184,9 @@ urok_board_input_set_property (GObject      *object,
     case PROP_OFFSET_Y:
       urok_board_input_set_view (self, self->scale, self->offset_x, g_value_get_double (value));
       break;
+    case PROP_RECOGNIZE_SHAPES:
+      urok_board_input_set_recognize_shapes (self, g_value_get_boolean (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -191,6 +210,7 @@ urok_board_input_class_init (UrokBoardInputClass *klass)
   properties[PROP_SCALE] = g_param_spec_double ("scale", NULL, NULL, UROK_BOARD_MIN_SCALE, UROK_BOARD_MAX_SCALE, 1, rw);
   properties[PROP_OFFSET_X] = g_param_spec_double ("offset-x", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
   properties[PROP_OFFSET_Y] = g_param_spec_double ("offset-y", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  properties[PROP_RECOGNIZE_SHAPES] = g_param_spec_boolean ("recognize-shapes", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LIVE_CHANGED] = g_signal_new ("live-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -201,6 +221,8 @@ urok_board_input_class_init (UrokBoardInputClass *klass)
                                            UROK_TYPE_BOARD_ITEM | G_SIGNAL_TYPE_STATIC_SCOPE);
   signals[VIEW_CHANGED] = g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -213,6 +235,9 @@ urok_board_input_init (UrokBoardInput *self)
   self->scale = 1;
   self->sequences = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify)sequence_free);
   self->live = g_ptr_array_new ();
+  self->selection = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->previews = g_ptr_array_new_with_free_func ((GDestroyNotify)urok_board_item_unref);
+  self->polygon = g_array_new (FALSE, FALSE, sizeof (UrokBoardPoint));
 }
 
 UrokBoardInput *
@@ -240,7 +265,9 @@ urok_board_input_set_page (UrokBoardInput *self,
   if (self->page == page)
     return;
   urok_board_input_cancel_all (self);
+  _urok_board_input_drop_polygon (self);
   g_set_object (&self->page, page);
+  urok_board_input_clear_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
@@ -262,6 +289,10 @@ urok_board_input_set_tool (UrokBoardInput    *self,
 
   if (self->tool == tool)
     return;
+  /* A half-tapped polygon and the selection's grips belong to their tool. */
+  _urok_board_input_drop_polygon (self);
+  if (tool != UROK_BOARD_TOOL_KIND_SELECT)
+    urok_board_input_clear_selection (self);
   self->tool = tool;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
 }
@@ -519,6 +550,17 @@ _urok_board_input_commit (UrokBoardInput    *self,
       return;
     }
   _urok_board_input_live_changed (self, &dirty);
+  if (self->recognize_shapes && seq->ink == UROK_BOARD_TOOL_PEN)
+    {
+      g_autoptr(UrokBoardItem) shape = _urok_board_input_recognize (self, item);
+
+      /* A step of its own: undo gives back the hand-drawn stroke. */
+      if (shape != NULL && urok_board_page_replace_item (self->page, shape, NULL))
+        {
+          urok_board_item_unref (item);
+          item = urok_board_item_ref (shape);
+        }
+    }
   g_signal_emit (self, signals[STROKE_FINISHED], 0, item);
 }
 
@@ -591,4 +633,94 @@ urok_board_input_get_live (UrokBoardInput *self,
   if (width != NULL)
     *width = seq->width;
   return (const UrokBoardPoint *)(gpointer)seq->points->data;
+}
+
+/* Shape recognition */
+
+gboolean
+urok_board_input_get_recognize_shapes (UrokBoardInput *self)
+{
+  g_return_val_if_fail (UROK_IS_BOARD_INPUT (self), FALSE);
+  return self->recognize_shapes;
+}
+
+void
+urok_board_input_set_recognize_shapes (UrokBoardInput *self,
+                                       gboolean        recognize)
+{
+  g_return_if_fail (UROK_IS_BOARD_INPUT (self));
+
+  recognize = !!recognize;
+  if (self->recognize_shapes == recognize)
+    return;
+  self->recognize_shapes = recognize;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOGNIZE_SHAPES]);
+}
+
+UrokBoardItem *
+_urok_board_input_recognize (UrokBoardInput *self,
+                             UrokBoardItem  *stroke)
+{
+  /* The same id: replacing the stroke keeps its place in the z-order. */
+  return urok_board_ink_recognize_shape (stroke, urok_board_item_get_id (stroke));
+}
+
+/* Previews */
+
+guint
+urok_board_input_get_n_previews (UrokBoardInput *self)
+{
+  g_return_val_if_fail (UROK_IS_BOARD_INPUT (self), 0);
+  return self->previews->len;
+}
+
+UrokBoardItem *
+urok_board_input_get_preview (UrokBoardInput *self,
+                              guint           index)
+{
+  g_return_val_if_fail (UROK_IS_BOARD_INPUT (self), NULL);
+  return index < self->previews->len ? self->previews->pdata[index] : NULL;
+}
+
+void
+_urok_board_input_set_previews (UrokBoardInput *self,
+                                GPtrArray      *items)
+{
+  UrokBoardRect area = { 0, 0, 0, 0 }, dirty;
+
+  g_ptr_array_set_size (self->previews, 0);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      g_ptr_array_add (self->previews, urok_board_item_ref (items->pdata[i]));
+      urok_board_rect_union (&area, urok_board_item_get_bounds (items->pdata[i]), &area);
+    }
+  if (items != NULL)
+    g_ptr_array_unref (items);
+  if (area.width <= 0 && area.height <= 0)
+    dirty = self->previews_area;
+  else
+    urok_board_rect_union (&self->previews_area, &area, &dirty);
+  self->previews_area = area;
+  if (dirty.width > 0 || dirty.height > 0)
+    {
+      /* Arrow heads and grips reach a little beyond the bounds. */
+      dirty.x -= 8;
+      dirty.y -= 8;
+      dirty.width += 16;
+      dirty.height += 16;
+      _urok_board_input_live_changed (self, &dirty);
+    }
+}
+
+void
+_urok_board_input_finished (UrokBoardInput *self,
+                            UrokBoardItem  *item)
+{
+  g_signal_emit (self, signals[STROKE_FINISHED], 0, item);
+}
+
+void
+_urok_board_input_selection_changed (UrokBoardInput *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }

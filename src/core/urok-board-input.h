@@ -43,6 +43,15 @@ typedef enum
   UROK_BOARD_TOOL_KIND_HIGHLIGHTER,
   UROK_BOARD_TOOL_KIND_ERASER,      /* whole strokes along the swept path */
   UROK_BOARD_TOOL_KIND_AREA_ERASER, /* the parts of strokes under it */
+  /* Select, move, resize, rotate (urok-board-input-select.c) */
+  UROK_BOARD_TOOL_KIND_SELECT,
+  /* Shapes (urok-board-input-shape.c): a drag from corner to corner (line
+   * and arrow: end to end); the polygon is tapped vertex by vertex. */
+  UROK_BOARD_TOOL_KIND_LINE,
+  UROK_BOARD_TOOL_KIND_ARROW,
+  UROK_BOARD_TOOL_KIND_RECTANGLE,
+  UROK_BOARD_TOOL_KIND_ELLIPSE,
+  UROK_BOARD_TOOL_KIND_POLYGON,
   UROK_BOARD_N_TOOL_KINDS,
 } UrokBoardToolKind;
 
@@ -83,6 +92,22 @@ typedef enum
 /* A palm lands just after the stylus leaves too (the hand lifts late). */
 #define UROK_BOARD_PALM_AFTER_MS 500
 
+/* The selection's grips (four corners that scale keeping the aspect, and
+ * a turn grip above the top edge) are this big on the screen whatever the
+ * zoom: a finger on a panel needs 48 px. */
+#define UROK_BOARD_HANDLE_SIZE_PX 48.0
+
+typedef enum
+{
+  UROK_BOARD_HANDLE_NONE,
+  UROK_BOARD_HANDLE_TOP_LEFT,
+  UROK_BOARD_HANDLE_TOP_RIGHT,
+  UROK_BOARD_HANDLE_BOTTOM_RIGHT,
+  UROK_BOARD_HANDLE_BOTTOM_LEFT,
+  UROK_BOARD_HANDLE_ROTATE,
+  UROK_BOARD_N_HANDLES,
+} UrokBoardHandle;
+
 #define UROK_BOARD_MIN_SCALE 0.1
 #define UROK_BOARD_MAX_SCALE 8.0
 
@@ -97,8 +122,8 @@ UrokBoardInput   *urok_board_input_new            (UrokBoardPage         *page);
  * hand's span), "zoom-locked", "scale", "offset-x", "offset-y".  The ink
  * colour has a getter and a setter only.
  *
- * Signals: "live-changed" (UrokBoardRect: the board area of live ink that
- * changed), "stroke-finished" (UrokBoardItem: just added to the page, one
+ * Signals: "live-changed" (UrokBoardRect: the board area of live ink or
+ * previews that changed), "stroke-finished" (UrokBoardItem: just added to the page, one
  * undo step), "view-changed". */
 UrokBoardPage    *urok_board_input_get_page       (UrokBoardInput        *self);
 /* Cancels live strokes of the old page. */
@@ -170,5 +195,46 @@ const UrokBoardPoint *urok_board_input_get_live   (UrokBoardInput        *self,
                                                    UrokBoardTool         *tool,
                                                    UrokBoardColor        *color,
                                                    float                 *width);
+
+/* Settings of the shape tools.  "recognize-shapes" (property): a pen
+ * stroke that urok_board_ink_recognize_shape() takes for a line,
+ * rectangle, triangle or ellipse is replaced by that clean shape, as a
+ * second undo step: one undo gives back the hand-drawn stroke (the
+ * recogniser guessed wrong), two remove it. */
+gboolean          urok_board_input_get_recognize_shapes (UrokBoardInput  *self);
+void              urok_board_input_set_recognize_shapes (UrokBoardInput  *self,
+                                                         gboolean         recognize);
+
+/* The selection (select tool): item ids, in the order chosen.  Signal
+ * "selection-changed" when it changes (also when its items moved). */
+const guint64    *urok_board_input_get_selection  (UrokBoardInput        *self,
+                                                   gsize                 *n_ids);
+/* Ids not on the page are left out. */
+void              urok_board_input_set_selection  (UrokBoardInput        *self,
+                                                   const guint64         *ids,
+                                                   gsize                  n_ids);
+void              urok_board_input_clear_selection (UrokBoardInput       *self);
+/* The union of the selected items' bounds (page coordinates); FALSE when
+ * nothing is selected. */
+gboolean          urok_board_input_get_selection_bounds (UrokBoardInput  *self,
+                                                         UrokBoardRect   *bounds);
+/* Where grip @handle of the selection is, in board units; FALSE when
+ * nothing is selected. */
+gboolean          urok_board_input_get_handle     (UrokBoardInput        *self,
+                                                   UrokBoardHandle        handle,
+                                                   double                *bx,
+                                                   double                *by);
+/* Each one undo step; FALSE (changing nothing) when nothing is selected. */
+gboolean          urok_board_input_delete_selection (UrokBoardInput      *self);
+/* The copies (shifted a little down and right) become the selection. */
+gboolean          urok_board_input_duplicate_selection (UrokBoardInput   *self);
+
+/* What a tool shows before it changes the page: the shape being drawn,
+ * the polygon's vertices so far, the lasso, and the selection as it is
+ * moved, resized or turned.  Items not on the page (transfer none), drawn
+ * over it. */
+guint             urok_board_input_get_n_previews (UrokBoardInput        *self);
+UrokBoardItem    *urok_board_input_get_preview    (UrokBoardInput        *self,
+                                                   guint                  index);
 
 G_END_DECLS

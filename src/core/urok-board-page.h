@@ -108,6 +108,28 @@ gboolean             urok_board_page_replace_item       (UrokBoardPage       *se
 gboolean             urok_board_page_raise_item         (UrokBoardPage       *self,
                                                          guint64              id,
                                                          GError             **error);
+/* Several items at once, each call one undo step; they fail (changing
+ * nothing) when an id is not on the page.  transform_items replaces the
+ * items with copies moved/scaled/rotated by @matrix (in page
+ * coordinates, after each item's own transform); it also fails for a
+ * matrix that is not invertible. */
+gboolean             urok_board_page_transform_items    (UrokBoardPage        *self,
+                                                         const guint64        *ids,
+                                                         gsize                 n_ids,
+                                                         const cairo_matrix_t *matrix,
+                                                         GError              **error);
+gboolean             urok_board_page_remove_items       (UrokBoardPage       *self,
+                                                         const guint64       *ids,
+                                                         gsize                n_ids,
+                                                         GError             **error);
+/* Copies shifted by (dx, dy), on top of their layers in the originals'
+ * order; returns the copies' ids (guint64). */
+GArray              *urok_board_page_duplicate_items    (UrokBoardPage       *self,
+                                                         const guint64       *ids,
+                                                         gsize                n_ids,
+                                                         double               dx,
+                                                         double               dy,
+                                                         GError             **error);
 /* Every item, bottom first (a new array of refs). */
 GPtrArray           *urok_board_page_get_items          (UrokBoardPage       *self);
 /* The items of visible layers whose bounds meet @rect, bottom first (a new

@@ -186,6 +186,8 @@ urok_audience_view_init (UrokAudienceView *self)
   self->tools[UROK_AUDIENCE_TOOL_SPOTLIGHT] = urok_board_spotlight_new ();
   self->tools[UROK_AUDIENCE_TOOL_SHADE] = urok_board_shade_new ();
   self->tools[UROK_AUDIENCE_TOOL_LASER] = urok_board_laser_new ();
+  /* A board page under the instruments takes their edges and arcs. */
+  urok_resource_view_set_instruments (self->live, UROK_BOARD_INSTRUMENT_VIEW (self->tools[UROK_AUDIENCE_TOOL_INSTRUMENTS]));
   for (guint i = 0; i < G_N_ELEMENTS (self->tools); i++)
     {
       /* Only the shown ones take input or draw. */

@@ -31,6 +31,9 @@ struct _UrokResourceView
   /* Board pages shown so far, by resource uuid: the ink written on them
    * stays when the teacher steps away and comes back. */
   GHashTable   *board_pages;
+  /* The drawing instruments over this view (weak): board pages' pens
+   * follow their edges. */
+  UrokBoardInstrumentView *instruments;
 };
 
 G_DEFINE_FINAL_TYPE (UrokResourceView, urok_resource_view, GTK_TYPE_WIDGET)
@@ -160,6 +163,7 @@ create_board_view (UrokResourceView *self,
 
   canvas = urok_board_canvas_new ();
   urok_board_canvas_set_page (UROK_BOARD_CANVAS (canvas), page);
+  urok_board_canvas_set_instruments (UROK_BOARD_CANVAS (canvas), self->instruments);
   return named (canvas, "resource-board");
 }
 
@@ -298,6 +302,18 @@ urok_resource_view_get_content (UrokResourceView *self)
 }
 
 void
+urok_resource_view_set_instruments (UrokResourceView        *self,
+                                    UrokBoardInstrumentView *instruments)
+{
+  g_return_if_fail (UROK_IS_RESOURCE_VIEW (self));
+  g_return_if_fail (instruments == NULL || UROK_IS_BOARD_INSTRUMENT_VIEW (instruments));
+
+  g_set_weak_pointer (&self->instruments, instruments);
+  if (self->content != NULL && UROK_IS_BOARD_CANVAS (self->content))
+    urok_board_canvas_set_instruments (UROK_BOARD_CANVAS (self->content), instruments);
+}
+
+void
 urok_resource_view_set_media_dir (UrokResourceView *self,
                                   const char       *media_dir)
 {
@@ -317,6 +333,7 @@ urok_resource_view_dispose (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->media_dir, g_free);
   g_clear_pointer (&self->board_pages, g_hash_table_unref);
+  g_clear_weak_pointer (&self->instruments);
 
   G_OBJECT_CLASS (urok_resource_view_parent_class)->dispose (object);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "urok-board-instrument-view.h"
 #include "urok-resource.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ void          urok_resource_view_show         (UrokResourceView *self,
                                                UrokResource     *resource,
                                                const char       *title);
 UrokResource *urok_resource_view_get_resource (UrokResourceView *self);
+/* The drawing instruments shown over this view: a board page's pens snap
+ * to their edges and the compass draws on it (weak; NULL for none). */
+void          urok_resource_view_set_instruments (UrokResourceView        *self,
+                                                  UrokBoardInstrumentView *instruments);
 /* The widget showing the resource: a GtkPicture, GtkVideo,
  * WebKitWebView, UrokBoardPlaceholder or a card; its name says which
  * ("resource-picture", "resource-video", "resource-audio", "resource-web",
