@@ -43,6 +43,7 @@ enum {
   PROP_WIDTH,
   PROP_ZOOM_LOCKED,
   PROP_SHOW_PALETTE,
+  PROP_BACKGROUND,
   N_PROPS
 };
 
@@ -226,6 +227,7 @@ urok_board_canvas_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
     }
+  _urok_board_canvas_text_snapshot (self, snapshot);
   if (self->palette != NULL && gtk_widget_get_visible (self->palette) && self->palette_fits)
     gtk_widget_snapshot_child (widget, self->palette, snapshot);
 }
@@ -253,6 +255,8 @@ on_page_settings (UrokBoardPage   *page,
                   UrokBoardCanvas *self)
 {
   /* Size or background: every tile is another picture now. */
+  if (g_str_equal (g_param_spec_get_name (pspec), "background"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKGROUND]);
   urok_board_tiles_set_page (self->tiles, NULL);
   urok_board_tiles_set_page (self->tiles, page);
   if (self->fitted)
@@ -329,6 +333,7 @@ urok_board_canvas_set_page (UrokBoardCanvas *self,
 
   if (self->page == page)
     return;
+  _urok_board_canvas_text_commit (self);
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_data (self->page, self);
   g_set_object (&self->page, page);
@@ -342,6 +347,7 @@ urok_board_canvas_set_page (UrokBoardCanvas *self,
       g_signal_connect (page, "notify::height", G_CALLBACK (on_page_settings), self);
       g_signal_connect (page, "notify::background", G_CALLBACK (on_page_settings), self);
       g_signal_connect (page, "notify::background-data", G_CALLBACK (on_page_settings), self);
+      g_signal_connect (page, "notify::background-parameter", G_CALLBACK (on_page_settings), self);
       g_signal_connect (page, "notify::can-undo", G_CALLBACK (on_history), self);
       g_signal_connect (page, "notify::can-redo", G_CALLBACK (on_history), self);
       on_history (page, NULL, self);
@@ -350,6 +356,7 @@ urok_board_canvas_set_page (UrokBoardCanvas *self,
   urok_board_canvas_zoom_reset (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKGROUND]);
 }
 
 void
@@ -385,6 +392,9 @@ urok_board_canvas_feed_event (UrokBoardCanvas      *self,
                               const UrokBoardEvent *event)
 {
   g_return_val_if_fail (UROK_IS_BOARD_CANVAS (self), FALSE);
+  /* A tap outside an open text box finishes the text (and only that). */
+  if (event->phase == UROK_BOARD_PHASE_BEGIN && _urok_board_canvas_text_commit (self))
+    return TRUE;
   return urok_board_input_handle_event (self->input, event);
 }
 
@@ -540,6 +550,25 @@ set_color_string (UrokBoardCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 }
 
+/* A paper (not an image or PDF, which come with their data) is a page
+ * setting: the store saves it with the page. */
+static void
+set_background_string (UrokBoardCanvas *self,
+                       const char      *name)
+{
+  UrokBoardBackground background;
+
+  if (self->page == NULL || name == NULL || !urok_board_background_from_string (name, &background)
+      || background == UROK_BOARD_BACKGROUND_IMAGE || background == UROK_BOARD_BACKGROUND_PDF)
+    return;
+  if (urok_board_page_get_background (self->page) == background)
+    return;
+  /* The picture of an old image or PDF background is not kept unseen. */
+  urok_board_page_set_background_data (self->page, NULL);
+  urok_board_page_set_background_parameter (self->page, NULL);
+  urok_board_page_set_background (self->page, background);
+}
+
 static void
 on_input_notify (UrokBoardInput  *input,
                  GParamSpec      *pspec,
@@ -583,6 +612,10 @@ urok_board_canvas_get_property (GObject    *object,
     case PROP_SHOW_PALETTE:
       g_value_set_boolean (value, urok_board_canvas_get_show_palette (self));
       break;
+    case PROP_BACKGROUND:
+      g_value_set_string (value, urok_board_background_to_string (self->page != NULL ? urok_board_page_get_background (self->page)
+                                                                                     : UROK_BOARD_BACKGROUND_PLAIN));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -617,6 +650,9 @@ urok_board_canvas_set_property (GObject      *object,
       break;
     case PROP_SHOW_PALETTE:
       urok_board_canvas_set_show_palette (self, g_value_get_boolean (value));
+      break;
+    case PROP_BACKGROUND:
+      set_background_string (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -661,6 +697,7 @@ urok_board_canvas_size_allocate (GtkWidget *widget,
     }
   if (self->fitted)
     urok_board_canvas_zoom_reset (self);
+  _urok_board_canvas_text_allocate (self);
 }
 
 /* The hand's span is in millimetres: the screen says how many pixels
@@ -697,6 +734,7 @@ urok_board_canvas_dispose (GObject *object)
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_data (self->page, self);
   g_clear_object (&self->page);
+  _urok_board_canvas_text_dispose (self);
   g_clear_pointer (&self->palette, gtk_widget_unparent);
   if (self->input != NULL)
     g_signal_handlers_disconnect_by_data (self->input, self);
@@ -730,6 +768,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
     { "board.tool-highlighter", GDK_KEY_2, 0 },
     { "board.tool-eraser", GDK_KEY_3, 0 },
     { "board.tool-area-eraser", GDK_KEY_4, 0 },
+    { "board.tool-text", GDK_KEY_t, 0 },
     { "board.undo", GDK_KEY_z, GDK_CONTROL_MASK },
     { "board.redo", GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "board.redo", GDK_KEY_y, GDK_CONTROL_MASK },
@@ -750,6 +789,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   properties[PROP_WIDTH] = g_param_spec_double ("width", NULL, NULL, 0.5, 200, 4, rw);
   properties[PROP_ZOOM_LOCKED] = g_param_spec_boolean ("zoom-locked", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_PALETTE] = g_param_spec_boolean ("show-palette", NULL, NULL, TRUE, rw);
+  properties[PROP_BACKGROUND] = g_param_spec_string ("background", NULL, NULL, "plain", rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "board.zoom-in", NULL, zoom_action);
@@ -763,6 +803,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "board.tool-highlighter", NULL, tool_action);
   gtk_widget_class_install_action (widget_class, "board.tool-eraser", NULL, tool_action);
   gtk_widget_class_install_action (widget_class, "board.tool-area-eraser", NULL, tool_action);
+  gtk_widget_class_install_action (widget_class, "board.tool-text", NULL, tool_action);
   gtk_widget_class_install_action (widget_class, "board.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "board.redo", NULL, history_action);
   /* Stateful, for the palette's toggle buttons. */
@@ -770,6 +811,8 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   gtk_widget_class_install_property_action (widget_class, "board.color", "color");
   gtk_widget_class_install_property_action (widget_class, "board.width", "width");
   gtk_widget_class_install_property_action (widget_class, "board.lock-zoom", "zoom-locked");
+  gtk_widget_class_install_property_action (widget_class, "board.background", "background");
+  _urok_board_canvas_content_class_init (widget_class);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action, NULL);
 
@@ -802,6 +845,8 @@ urok_board_canvas_init (UrokBoardCanvas *self)
   self->palette = urok_board_palette_new ();
   gtk_widget_set_parent (self->palette, GTK_WIDGET (self));
   _urok_board_canvas_add_controllers (self);
+  _urok_board_canvas_text_init (self);
+  _urok_board_canvas_content_init (self);
 }
 
 GtkWidget *

@@ -31,6 +31,7 @@ enum {
   LIVE_CHANGED,
   STROKE_FINISHED,
   VIEW_CHANGED,
+  TEXT_REQUESTED,
   N_SIGNALS
 };
 
@@ -39,6 +40,7 @@ static guint signals[N_SIGNALS];
 
 static const char *const tool_names[UROK_BOARD_N_TOOL_KINDS] = {
   "pen", "highlighter", "eraser", "area-eraser",
+  "text",
 };
 
 const char *
@@ -72,6 +74,8 @@ _urok_board_input_handler_for (UrokBoardToolKind kind)
     case UROK_BOARD_TOOL_KIND_ERASER:
     case UROK_BOARD_TOOL_KIND_AREA_ERASER:
       return &_urok_board_erase_handler;
+    case UROK_BOARD_TOOL_KIND_TEXT:
+      return &_urok_board_text_handler;
     case UROK_BOARD_N_TOOL_KINDS:
     default:
       g_assert_not_reached ();
@@ -201,6 +205,9 @@ urok_board_input_class_init (UrokBoardInputClass *klass)
                                            UROK_TYPE_BOARD_ITEM | G_SIGNAL_TYPE_STATIC_SCOPE);
   signals[VIEW_CHANGED] = g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TEXT_REQUESTED] = g_signal_new ("text-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                          G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_UINT64);
 }
 
 static void
@@ -520,6 +527,15 @@ _urok_board_input_commit (UrokBoardInput    *self,
     }
   _urok_board_input_live_changed (self, &dirty);
   g_signal_emit (self, signals[STROKE_FINISHED], 0, item);
+}
+
+void
+_urok_board_input_text_requested (UrokBoardInput *self,
+                                  double          x,
+                                  double          y,
+                                  guint64         id)
+{
+  g_signal_emit (self, signals[TEXT_REQUESTED], 0, x, y, id);
 }
 
 void
