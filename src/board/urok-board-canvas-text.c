@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "urok-board-canvas-private.h"
+#include "urok-board-content.h"
 
 /* A new text's size in board units follows the palette's width, so the
  * same four buttons give 30, 40, 60 and 100 units (8 to 26 mm letters:
@@ -123,6 +124,9 @@ open_editor (UrokBoardCanvas *self,
   if (item != NULL)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)),
                               urok_board_item_get_text (item), -1);
+  /* It grows as one types. */
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)), "changed",
+                            G_CALLBACK (gtk_widget_queue_allocate), self);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
@@ -174,6 +178,10 @@ _urok_board_canvas_text_allocate (UrokBoardCanvas *self)
   double vx = self->text_x * scale + urok_board_input_get_offset_x (self->input);
   double vy = self->text_y * scale + urok_board_input_get_offset_y (self->input);
   int min_w, w, min_h, h;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  double tw, th;
 
   if (self->text_view == NULL)
     return;
@@ -181,7 +189,15 @@ _urok_board_canvas_text_allocate (UrokBoardCanvas *self)
   /* Room for the next few letters: the box grows as one types. */
   w = MAX (w + (int)(self->text_size * scale * 2), min_w);
   gtk_widget_measure (self->text_view, GTK_ORIENTATION_VERTICAL, w, &min_h, &h, NULL, NULL);
-  gtk_widget_allocate (self->text_view, w, MAX (h, min_h), -1,
+  /* A text view measures its lines only once laid out (in an idle): until
+   * then it would be a sliver. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  urok_board_text_measure (text, self->text_size, &tw, &th);
+  w = MAX (w, (int)ceil ((tw + self->text_size * 2) * scale));
+  h = MAX (MAX (h, min_h), (int)ceil (th * scale));
+  gtk_widget_allocate (self->text_view, w, h, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (floor (vx), floor (vy))));
 }
 
