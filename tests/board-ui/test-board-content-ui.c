@@ -10,6 +10,8 @@
 #include <cairo-pdf.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -541,6 +543,51 @@ test_thumbnail (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GskRenderNode *
+widget_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* The window with its open popover where it is on screen (a popover is a
+ * surface of its own, not in the window's picture). */
+static void
+save_with_popover (GtkWidget  *window,
+                   GtkWidget  *popover,
+                   const char *name)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) window_node = widget_node (window);
+  g_autoptr(GskRenderNode) popover_node = widget_node (popover);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", ui_test_in_russian () ? "ru" : "", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  double sx, sy;
+  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+
+  g_assert_nonnull (window_node);
+  g_assert_nonnull (popover_node);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &sx, &sy);
+  gtk_snapshot_append_node (snapshot, window_node);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) - sx,
+                                                          gdk_popup_get_position_y (GDK_POPUP (surface)) - sy));
+  gtk_snapshot_append_node (snapshot, popover_node);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 /* The screenshots for docs/: a page with a text being typed, and the
  * background menu. */
 static void
@@ -583,8 +630,7 @@ test_screenshots (Fixture       *fx,
   urok_board_canvas_request_tiles (fx->canvas);
   urok_board_canvas_wait_tiles (fx->canvas);
   ui_test_wait_frames (GTK_WIDGET (fx->canvas), 2);
-  ui_test_save_png (GTK_WIDGET (fx->window), "board-backgrounds");
-  ui_test_save_png (popover, "board-backgrounds-menu");
+  save_with_popover (GTK_WIDGET (fx->window), popover, "board-backgrounds");
   /* Every choice is a finger's target. */
   for (GtkWidget *child = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover))); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -603,7 +649,13 @@ main (int   argc,
 {
   g_autofree char *dirs = ui_test_isolate_dirs ();
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* In Russian when LANG says so (the screenshots for docs/). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UROK_LOCALEDIR") ? g_getenv ("UROK_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
 #define ADD(path, func) g_test_add ("/ui/board/content/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("text", test_text);
   ADD ("image", test_image);
