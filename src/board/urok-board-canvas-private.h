@@ -41,6 +41,15 @@ struct _UrokBoardCanvas
    * the sequences snapped to one: guint64 → UrokBoardInstrument. */
   UrokBoardInstrumentView *instruments;
   GHashTable     *snapped;
+  /* The text tool's editor, open while not NULL (urok-board-canvas-text.c):
+   * a real GtkTextView, so input methods and on-screen keyboards work. */
+  GtkWidget      *text_view;
+  GtkCssProvider *text_css;
+  guint64         text_id;      /* the TEXT item edited, 0 for a new one */
+  double          text_x;       /* board position of its top-left corner */
+  double          text_y;
+  float           text_size;    /* board units */
+  double          text_scale;   /* the scale its font size was set for */
 };
 
 /* urok-board-canvas.c: a node drawing @item at the device view. */
@@ -68,5 +77,21 @@ gboolean _urok_board_canvas_snap_event     (UrokBoardCanvas *self,
 
 /* urok-board-canvas-events.c */
 void _urok_board_canvas_add_controllers (UrokBoardCanvas *self);
+
+/* urok-board-canvas-text.c */
+void     _urok_board_canvas_text_init     (UrokBoardCanvas *self);
+void     _urok_board_canvas_text_allocate (UrokBoardCanvas *self);
+void     _urok_board_canvas_text_snapshot (UrokBoardCanvas *self,
+                                           GtkSnapshot     *snapshot);
+/* Commits an open editor's text; FALSE when none was open. */
+gboolean _urok_board_canvas_text_commit   (UrokBoardCanvas *self);
+void     _urok_board_canvas_text_dispose  (UrokBoardCanvas *self);
+
+/* urok-board-canvas-content.c: images, backgrounds, drops, paste */
+void     _urok_board_canvas_content_class_init (GtkWidgetClass  *widget_class);
+void     _urok_board_canvas_content_init       (UrokBoardCanvas *self);
+/* Shows @message in the nearest toast overlay. */
+void     _urok_board_canvas_toast              (UrokBoardCanvas *self,
+                                                const char      *message);
 
 G_END_DECLS

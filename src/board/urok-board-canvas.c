@@ -44,6 +44,7 @@ enum {
   PROP_ZOOM_LOCKED,
   PROP_SHOW_PALETTE,
   PROP_RECOGNIZE_SHAPES,
+  PROP_BACKGROUND,
   N_PROPS
 };
 
@@ -228,6 +229,7 @@ urok_board_canvas_snapshot (GtkWidget   *widget,
       gtk_snapshot_restore (snapshot);
       gtk_snapshot_pop (snapshot);
     }
+  _urok_board_canvas_text_snapshot (self, snapshot);
   if (self->palette != NULL && gtk_widget_get_visible (self->palette) && self->palette_fits)
     gtk_widget_snapshot_child (widget, self->palette, snapshot);
 }
@@ -255,6 +257,8 @@ on_page_settings (UrokBoardPage   *page,
                   UrokBoardCanvas *self)
 {
   /* Size or background: every tile is another picture now. */
+  if (g_str_equal (g_param_spec_get_name (pspec), "background"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKGROUND]);
   urok_board_tiles_set_page (self->tiles, NULL);
   urok_board_tiles_set_page (self->tiles, page);
   if (self->fitted)
@@ -331,6 +335,7 @@ urok_board_canvas_set_page (UrokBoardCanvas *self,
 
   if (self->page == page)
     return;
+  _urok_board_canvas_text_commit (self);
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_data (self->page, self);
   g_set_object (&self->page, page);
@@ -344,6 +349,7 @@ urok_board_canvas_set_page (UrokBoardCanvas *self,
       g_signal_connect (page, "notify::height", G_CALLBACK (on_page_settings), self);
       g_signal_connect (page, "notify::background", G_CALLBACK (on_page_settings), self);
       g_signal_connect (page, "notify::background-data", G_CALLBACK (on_page_settings), self);
+      g_signal_connect (page, "notify::background-parameter", G_CALLBACK (on_page_settings), self);
       g_signal_connect (page, "notify::can-undo", G_CALLBACK (on_history), self);
       g_signal_connect (page, "notify::can-redo", G_CALLBACK (on_history), self);
       on_history (page, NULL, self);
@@ -353,6 +359,7 @@ urok_board_canvas_set_page (UrokBoardCanvas *self,
   urok_board_canvas_zoom_reset (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKGROUND]);
 }
 
 void
@@ -392,6 +399,9 @@ urok_board_canvas_feed_event (UrokBoardCanvas      *self,
   g_return_val_if_fail (UROK_IS_BOARD_CANVAS (self), FALSE);
   g_return_val_if_fail (event != NULL, FALSE);
 
+  /* A tap outside an open text box finishes the text (and only that). */
+  if (event->phase == UROK_BOARD_PHASE_BEGIN && _urok_board_canvas_text_commit (self))
+    return TRUE;
   snapped = *event;
   _urok_board_canvas_snap_event (self, &snapped);
   return urok_board_input_handle_event (self->input, &snapped);
@@ -549,6 +559,25 @@ set_color_string (UrokBoardCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 }
 
+/* A paper (not an image or PDF, which come with their data) is a page
+ * setting: the store saves it with the page. */
+static void
+set_background_string (UrokBoardCanvas *self,
+                       const char      *name)
+{
+  UrokBoardBackground background;
+
+  if (self->page == NULL || name == NULL || !urok_board_background_from_string (name, &background)
+      || background == UROK_BOARD_BACKGROUND_IMAGE || background == UROK_BOARD_BACKGROUND_PDF)
+    return;
+  if (urok_board_page_get_background (self->page) == background)
+    return;
+  /* The picture of an old image or PDF background is not kept unseen. */
+  urok_board_page_set_background_data (self->page, NULL);
+  urok_board_page_set_background_parameter (self->page, NULL);
+  urok_board_page_set_background (self->page, background);
+}
+
 static void
 on_input_notify (UrokBoardInput  *input,
                  GParamSpec      *pspec,
@@ -597,6 +626,10 @@ urok_board_canvas_get_property (GObject    *object,
     case PROP_RECOGNIZE_SHAPES:
       g_value_set_boolean (value, urok_board_input_get_recognize_shapes (self->input));
       break;
+    case PROP_BACKGROUND:
+      g_value_set_string (value, urok_board_background_to_string (self->page != NULL ? urok_board_page_get_background (self->page)
+                                                                                     : UROK_BOARD_BACKGROUND_PLAIN));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -634,6 +667,9 @@ urok_board_canvas_set_property (GObject      *object,
       break;
     case PROP_RECOGNIZE_SHAPES:
       urok_board_input_set_recognize_shapes (self->input, g_value_get_boolean (value));
+      break;
+    case PROP_BACKGROUND:
+      set_background_string (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -678,6 +714,7 @@ urok_board_canvas_size_allocate (GtkWidget *widget,
     }
   if (self->fitted)
     urok_board_canvas_zoom_reset (self);
+  _urok_board_canvas_text_allocate (self);
 }
 
 /* The hand's span is in millimetres: the screen says how many pixels
@@ -714,6 +751,7 @@ urok_board_canvas_dispose (GObject *object)
   if (self->page != NULL)
     g_signal_handlers_disconnect_by_data (self->page, self);
   g_clear_object (&self->page);
+  _urok_board_canvas_text_dispose (self);
   g_clear_pointer (&self->palette, gtk_widget_unparent);
   if (self->input != NULL)
     g_signal_handlers_disconnect_by_data (self->input, self);
@@ -748,6 +786,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
     { "board.tool-highlighter", GDK_KEY_2, 0 },
     { "board.tool-eraser", GDK_KEY_3, 0 },
     { "board.tool-area-eraser", GDK_KEY_4, 0 },
+    { "board.tool-text", GDK_KEY_t, 0 },
     { "board.undo", GDK_KEY_z, GDK_CONTROL_MASK },
     { "board.redo", GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "board.redo", GDK_KEY_y, GDK_CONTROL_MASK },
@@ -769,6 +808,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   properties[PROP_ZOOM_LOCKED] = g_param_spec_boolean ("zoom-locked", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_PALETTE] = g_param_spec_boolean ("show-palette", NULL, NULL, TRUE, rw);
   properties[PROP_RECOGNIZE_SHAPES] = g_param_spec_boolean ("recognize-shapes", NULL, NULL, FALSE, rw);
+  properties[PROP_BACKGROUND] = g_param_spec_string ("background", NULL, NULL, "plain", rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "board.zoom-in", NULL, zoom_action);
@@ -782,6 +822,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "board.tool-highlighter", NULL, tool_action);
   gtk_widget_class_install_action (widget_class, "board.tool-eraser", NULL, tool_action);
   gtk_widget_class_install_action (widget_class, "board.tool-area-eraser", NULL, tool_action);
+  gtk_widget_class_install_action (widget_class, "board.tool-text", NULL, tool_action);
   gtk_widget_class_install_action (widget_class, "board.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "board.redo", NULL, history_action);
   /* Stateful, for the palette's toggle buttons. */
@@ -789,6 +830,8 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   gtk_widget_class_install_property_action (widget_class, "board.color", "color");
   gtk_widget_class_install_property_action (widget_class, "board.width", "width");
   gtk_widget_class_install_property_action (widget_class, "board.lock-zoom", "zoom-locked");
+  gtk_widget_class_install_property_action (widget_class, "board.background", "background");
+  _urok_board_canvas_content_class_init (widget_class);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action, NULL);
   _urok_board_canvas_tools_class_init (widget_class);
@@ -823,6 +866,8 @@ urok_board_canvas_init (UrokBoardCanvas *self)
   gtk_widget_set_parent (self->palette, GTK_WIDGET (self));
   _urok_board_canvas_add_controllers (self);
   _urok_board_canvas_tools_init (self);
+  _urok_board_canvas_text_init (self);
+  _urok_board_canvas_content_init (self);
 }
 
 GtkWidget *

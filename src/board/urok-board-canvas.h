@@ -27,9 +27,11 @@ G_DECLARE_FINAL_TYPE (UrokBoardCanvas, urok_board_canvas, UROK, BOARD_CANVAS, Gt
 GtkWidget      *urok_board_canvas_new              (void);
 
 /* Properties: "page", "tool" (string: pen, highlighter, eraser,
- * area-eraser, select, line, arrow, rectangle, ellipse, polygon), "color"
- * (string, #rrggbb), "width" (double, board units), "zoom-locked",
- * "show-palette", "recognize-shapes". */
+ * area-eraser, select, line, arrow, rectangle, ellipse, polygon, text),
+ * "color" (string, #rrggbb), "width" (double, board units),
+ * "zoom-locked", "show-palette", "recognize-shapes", "background"
+ * (string: the page's background, docs/formats/board.md; setting it takes
+ * a paper: plain, squares, lines, slanted, staves, graph, coordinates). */
 UrokBoardPage  *urok_board_canvas_get_page         (UrokBoardCanvas *self);
 void            urok_board_canvas_set_page         (UrokBoardCanvas *self,
                                                     UrokBoardPage   *page);
@@ -54,6 +56,28 @@ UrokBoardInstrumentView *urok_board_canvas_get_instruments (UrokBoardCanvas *sel
 /* A finite page fills the widget; an infinite one is shown 1:1 from its
  * origin. */
 void            urok_board_canvas_zoom_reset       (UrokBoardCanvas *self);
+
+/* The text tool's editor (a GtkTextView) while one is open, or NULL. */
+GtkWidget      *urok_board_canvas_get_text_editor  (UrokBoardCanvas *self);
+
+/* Pictures and backgrounds from files' bytes.  A PNG or JPEG (scaled down
+ * above 4096 px) becomes an IMAGE item centred on view point (x, y) (the
+ * widget's centre when negative), fitted into the visible area; or the
+ * page's background (stretched over it).  A PDF's page @number (from 1)
+ * becomes the background, the page taking its proportions.  Anything else
+ * gives UROK_BOARD_ERROR_INVALID and changes nothing. */
+gboolean        urok_board_canvas_insert_image     (UrokBoardCanvas *self,
+                                                    GBytes          *bytes,
+                                                    double           x,
+                                                    double           y,
+                                                    GError         **error);
+gboolean        urok_board_canvas_set_background_image (UrokBoardCanvas *self,
+                                                        GBytes          *bytes,
+                                                        GError         **error);
+gboolean        urok_board_canvas_set_background_pdf (UrokBoardCanvas *self,
+                                                      GBytes          *pdf,
+                                                      guint            number,
+                                                      GError         **error);
 
 /* For tests and benchmarks: tiles requested and not yet drawn, waiting for
  * them (delivering from the workers without a main loop), and the

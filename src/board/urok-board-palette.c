@@ -20,6 +20,7 @@ struct _UrokBoardPalette
   GtkWidget *shapes;
   GtkWidget *colors;
   GtkWidget *widths;
+  GtkWidget *backgrounds;
 };
 
 G_DEFINE_FINAL_TYPE (UrokBoardPalette, urok_board_palette, GTK_TYPE_WIDGET)
@@ -52,6 +53,57 @@ static const struct { double width; const char *name; } widths[] = {
   { 8, N_("Thick") },
   { 16, N_("Very thick") },
 };
+
+/* The school papers (docs/formats/board.md), then pictures from files. */
+static const struct { const char *name; const char *label; } papers[] = {
+  { "plain", N_("Plain") },
+  /* Translators: Russian exercise-book squares, 5 mm («клетка»). */
+  { "squares", N_("Squares") },
+  /* Translators: ruled exercise-book lines («линейка»). */
+  { "lines", N_("Lines") },
+  /* Translators: the primary-school slanted ruling («косая линейка»). */
+  { "slanted", N_("Slanted ruling") },
+  /* Translators: «нотный стан». */
+  { "staves", N_("Music staves") },
+  /* Translators: millimetre graph paper («миллиметровка»). */
+  { "graph", N_("Graph paper") },
+  /* Translators: «координатная плоскость». */
+  { "coordinates", N_("Coordinate plane") },
+};
+
+static GtkWidget *
+background_popover (void)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *grid = gtk_grid_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers) + 2; i++)
+    {
+      gboolean paper = i < G_N_ELEMENTS (papers);
+      GtkWidget *button = paper ? gtk_toggle_button_new_with_label (_(papers[i].label))
+                                : gtk_button_new_with_label (i == G_N_ELEMENTS (papers) ? _("Picture…") : _("PDF Page…"));
+
+      gtk_widget_set_size_request (button, -1, TARGET);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      if (paper)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "board.background");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (papers[i].name));
+        }
+      else
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), i == G_N_ELEMENTS (papers) ? "board.background-image"
+                                                                                             : "board.background-pdf");
+      /* Three columns: nine rows of 48 px would not fit above the palette
+       * on a small screen. */
+      gtk_grid_attach (GTK_GRID (grid), button, i % 3, i / 3, 1, 1);
+    }
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 2);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  gtk_popover_set_child (GTK_POPOVER (popover), grid);
+  return popover;
+}
 
 /* The palette is light on dark whatever the theme (osd): its drawn icons
  * are white. */
@@ -243,6 +295,7 @@ urok_board_palette_class_init (UrokBoardPaletteClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, shapes);
   gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, colors);
   gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, widths);
+  gtk_widget_class_bind_template_child (widget_class, UrokBoardPalette, backgrounds);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "boardpalette");
 }
@@ -273,6 +326,7 @@ urok_board_palette_init (UrokBoardPalette *self)
     gtk_box_append (GTK_BOX (self->shapes), icon_button ("edit-delete-symbolic", _("Delete the selection"),
                                                          "board.delete-selection"));
   }
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->backgrounds), background_popover ());
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
     gtk_box_append (GTK_BOX (self->colors), target_button (drawn_icon (draw_swatch, colors[i].color), _(colors[i].name),
                                                            "board.color", g_variant_new_string (colors[i].color)));

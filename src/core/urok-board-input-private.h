@@ -113,6 +113,7 @@ extern const UrokBoardToolHandler _urok_board_ink_handler;
 extern const UrokBoardToolHandler _urok_board_erase_handler;
 extern const UrokBoardToolHandler _urok_board_select_handler;
 extern const UrokBoardToolHandler _urok_board_shape_handler;
+extern const UrokBoardToolHandler _urok_board_text_handler;
 
 /* Shared by the router's files. */
 const UrokBoardToolHandler *_urok_board_input_handler_for (UrokBoardToolKind  kind);
@@ -138,6 +139,11 @@ void           _urok_board_input_add_live        (UrokBoardInput      *self,
 /* Adds the finished live stroke to the page and forgets it. */
 void           _urok_board_input_commit          (UrokBoardInput      *self,
                                                   UrokBoardSequence   *seq);
+/* Emits "text-requested". */
+void           _urok_board_input_text_requested  (UrokBoardInput      *self,
+                                                  double               x,
+                                                  double               y,
+                                                  guint64              id);
 /* Forgets a live stroke (cancelled, or too short to keep). */
 void           _urok_board_input_drop_live       (UrokBoardInput      *self,
                                                   UrokBoardSequence   *seq);

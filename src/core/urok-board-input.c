@@ -33,6 +33,7 @@ enum {
   STROKE_FINISHED,
   VIEW_CHANGED,
   SELECTION_CHANGED,
+  TEXT_REQUESTED,
   N_SIGNALS
 };
 
@@ -42,6 +43,7 @@ static guint signals[N_SIGNALS];
 static const char *const tool_names[UROK_BOARD_N_TOOL_KINDS] = {
   "pen", "highlighter", "eraser", "area-eraser",
   "select", "line", "arrow", "rectangle", "ellipse", "polygon",
+  "text",
 };
 
 const char *
@@ -83,6 +85,8 @@ _urok_board_input_handler_for (UrokBoardToolKind kind)
     case UROK_BOARD_TOOL_KIND_ELLIPSE:
     case UROK_BOARD_TOOL_KIND_POLYGON:
       return &_urok_board_shape_handler;
+    case UROK_BOARD_TOOL_KIND_TEXT:
+      return &_urok_board_text_handler;
     case UROK_BOARD_N_TOOL_KINDS:
     default:
       g_assert_not_reached ();
@@ -223,6 +227,9 @@ urok_board_input_class_init (UrokBoardInputClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                              0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[TEXT_REQUESTED] = g_signal_new ("text-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                          G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_UINT64);
 }
 
 static void
@@ -562,6 +569,15 @@ _urok_board_input_commit (UrokBoardInput    *self,
         }
     }
   g_signal_emit (self, signals[STROKE_FINISHED], 0, item);
+}
+
+void
+_urok_board_input_text_requested (UrokBoardInput *self,
+                                  double          x,
+                                  double          y,
+                                  guint64         id)
+{
+  g_signal_emit (self, signals[TEXT_REQUESTED], 0, x, y, id);
 }
 
 void

@@ -52,6 +52,7 @@ typedef enum
   UROK_BOARD_TOOL_KIND_RECTANGLE,
   UROK_BOARD_TOOL_KIND_ELLIPSE,
   UROK_BOARD_TOOL_KIND_POLYGON,
+  UROK_BOARD_TOOL_KIND_TEXT,        /* a tap asks for a text box ("text-requested") */
   UROK_BOARD_N_TOOL_KINDS,
 } UrokBoardToolKind;
 
@@ -124,7 +125,9 @@ UrokBoardInput   *urok_board_input_new            (UrokBoardPage         *page);
  *
  * Signals: "live-changed" (UrokBoardRect: the board area of live ink or
  * previews that changed), "stroke-finished" (UrokBoardItem: just added to the page, one
- * undo step), "view-changed". */
+ * undo step), "view-changed", "text-requested" (double x, double y,
+ * guint64 id: a tap of the text tool at board point x, y, on the text
+ * item id or 0 for a new one; the canvas opens its editor there). */
 UrokBoardPage    *urok_board_input_get_page       (UrokBoardInput        *self);
 /* Cancels live strokes of the old page. */
 void              urok_board_input_set_page       (UrokBoardInput        *self,
@@ -236,5 +239,17 @@ gboolean          urok_board_input_duplicate_selection (UrokBoardInput   *self);
 guint             urok_board_input_get_n_previews (UrokBoardInput        *self);
 UrokBoardItem    *urok_board_input_get_preview    (UrokBoardInput        *self,
                                                    guint                  index);
+/* The text tool's result: @text becomes a TEXT item at @x, @y (board
+ * units; the top-left corner of its box) in the router's colour and
+ * @font_size (board units), or replaces the text of item @id (keeping its
+ * place, transform, size and colour).  One undo step; empty text adds
+ * nothing and removes item @id.  Returns the item's id, or 0 when there
+ * is none. */
+guint64           urok_board_input_commit_text    (UrokBoardInput        *self,
+                                                   guint64                id,
+                                                   double                 x,
+                                                   double                 y,
+                                                   float                  font_size,
+                                                   const char            *text);
 
 G_END_DECLS

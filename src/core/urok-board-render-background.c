@@ -12,7 +12,7 @@
 #include <math.h>
 
 #include "urok-board-item-private.h"
-#include "urok-board-render.h"
+#include "urok-board-render-private.h"
 
 #define MM UROK_BOARD_UNITS_PER_MM
 
@@ -324,6 +324,21 @@ urok_board_render_background (cairo_t             *cr,
                               const UrokBoardRect *rect,
                               double               scale)
 {
+  /* Urok's PDF backgrounds hold one page (import and the background
+   * action take the page out). */
+  _urok_board_render_background_page (cr, background, NULL, page_width, page_height, data, rect, scale);
+}
+
+void
+_urok_board_render_background_page (cairo_t             *cr,
+                                    UrokBoardBackground  background,
+                                    const char          *parameter,
+                                    double               page_width,
+                                    double               page_height,
+                                    GBytes              *data,
+                                    const UrokBoardRect *rect,
+                                    double               scale)
+{
   gboolean finite = page_width > 0 && page_height > 0;
   Paper p = { cr, rect, scale, rect->x, rect->y, rect->x + rect->width, rect->y + rect->height,
               finite ? page_width : G_MAXDOUBLE, finite ? page_height : G_MAXDOUBLE };
@@ -369,8 +384,16 @@ urok_board_render_background (cairo_t             *cr,
     case UROK_BOARD_BACKGROUND_IMAGE:
       draw_image (&p, page_width, page_height, data);
       break;
-    case UROK_BOARD_BACKGROUND_PLAIN:
     case UROK_BOARD_BACKGROUND_PDF:
+      {
+        guint64 number = 1;
+
+        if (parameter != NULL && !g_ascii_string_to_unsigned (parameter, 10, 1, G_MAXINT, &number, NULL))
+          number = 1;
+        _urok_board_render_pdf_page (cr, data, (guint)number, page_width, page_height, rect, scale);
+        break;
+      }
+    case UROK_BOARD_BACKGROUND_PLAIN:
     default:
       break;
     }

@@ -12,7 +12,7 @@
 
 #include "urok-board-ink.h"
 #include "urok-board-item-private.h"
-#include "urok-board-render.h"
+#include "urok-board-render-private.h"
 
 /* How much of a highlighter's colour shows: the text under it stays
  * readable. */
@@ -397,8 +397,9 @@ urok_board_render_page (cairo_t              *cr,
 {
   g_return_if_fail (UROK_IS_BOARD_PAGE (page));
 
-  urok_board_render_background (cr, urok_board_page_get_background (page), urok_board_page_get_width (page),
-                                urok_board_page_get_height (page), urok_board_page_get_background_data (page),
-                                rect, scale);
+  _urok_board_render_background_page (cr, urok_board_page_get_background (page),
+                                      urok_board_page_get_background_parameter (page),
+                                      urok_board_page_get_width (page), urok_board_page_get_height (page),
+                                      urok_board_page_get_background_data (page), rect, scale);
   urok_board_render_items (cr, page, rect, scale, flags);
 }

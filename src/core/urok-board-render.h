@@ -51,9 +51,10 @@ void urok_board_render_item       (cairo_t              *cr,
                                    const UrokBoardItem  *item,
                                    double                min_distance);
 /* A background of a page @page_width × @page_height (0 × 0: infinite);
- * @data is the image for UROK_BOARD_BACKGROUND_IMAGE (PNG) and may be
- * NULL.  PDF pages are drawn by the UI (poppler), so here they are plain
- * paper. */
+ * @data is the image for UROK_BOARD_BACKGROUND_IMAGE (PNG) or the PDF
+ * for UROK_BOARD_BACKGROUND_PDF (its first page, drawn by poppler and
+ * kept rendered per scale; urok_board_render_page () honours the page's
+ * number) and may be NULL. */
 void urok_board_render_background (cairo_t              *cr,
                                    UrokBoardBackground   background,
                                    double                page_width,

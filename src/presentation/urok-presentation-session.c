@@ -429,6 +429,19 @@ popover_visible_cb (GtkWidget  *popover,
                                                                                            : GTK_PHASE_CAPTURE);
 }
 
+/* While a text box (the whiteboard's text tool) has the keyboard, Space,
+ * letters, Backspace and Escape are the text's, not the presentation's. */
+static void
+focus_widget_cb (GtkWindow          *window,
+                 GParamSpec         *pspec,
+                 GtkEventController *controller)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  gboolean typing = focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_EDITABLE (focus));
+
+  gtk_event_controller_set_propagation_phase (controller, typing ? GTK_PHASE_NONE : GTK_PHASE_CAPTURE);
+}
+
 static GtkEventController *
 add_shortcuts (UrokPresentationSession *self,
                GtkWidget               *window)
@@ -442,6 +455,7 @@ add_shortcuts (UrokPresentationSession *self,
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].accel),
                                                             gtk_named_action_new (shortcuts[i].action)));
   gtk_widget_add_controller (window, controller);
+  g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (focus_widget_cb), controller, 0);
   gtk_widget_insert_action_group (window, "presentation", G_ACTION_GROUP (self->actions));
   return controller;
 }

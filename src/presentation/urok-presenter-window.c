@@ -14,7 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "urok-audience-view.h"
+#include "urok-board-thumbnail.h"
 #include "urok-presenter-window.h"
+#include "urok-resource-view.h"
 #include "urok-stage-kind.h"
 #include "urok-timeline.h"
 
@@ -29,6 +32,8 @@ struct _UrokPresenterWindow
   GListModel       *kinds;
   char             *media_dir;
   UrokStage        *thumbs_stage;
+  /* Board pages' thumbnails draw the pages the class's view holds. */
+  UrokAudienceView *audience;
 
   AdwWindowTitle   *window_title;
   GtkMenuButton    *screen_button;
@@ -186,6 +191,13 @@ thumbnail_new (UrokPresenterWindow *self,
           gtk_picture_set_content_fit (GTK_PICTURE (image), GTK_CONTENT_FIT_CONTAIN);
         }
     }
+  if (urok_resource_get_kind (resource) == UROK_RESOURCE_BOARD_PAGE && self->audience != NULL)
+    {
+      UrokBoardPage *page = urok_resource_view_get_board_page (urok_audience_view_get_live (self->audience), resource);
+
+      if (page != NULL)
+        image = urok_board_thumbnail_new (page, THUMB_WIDTH, THUMB_HEIGHT);
+    }
   if (image == NULL)
     {
       image = gtk_image_new_from_icon_name (kind_icon (resource));
@@ -321,6 +333,12 @@ urok_presenter_window_set_audience_view (UrokPresenterWindow *self,
   if (view != NULL)
     paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
   gtk_picture_set_paintable (self->preview, paintable);
+  if (g_set_object (&self->audience, view))
+    {
+      /* Board pages can show themselves now. */
+      g_clear_object (&self->thumbs_stage);
+      update_thumbnails (self);
+    }
 }
 
 void
@@ -378,6 +396,7 @@ urok_presenter_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_PRESENTER_WINDOW);
   g_clear_object (&self->presentation);
   g_clear_object (&self->thumbs_stage);
+  g_clear_object (&self->audience);
   g_clear_object (&self->kinds);
   g_clear_pointer (&self->media_dir, g_free);
 

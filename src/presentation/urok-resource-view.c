@@ -140,26 +140,41 @@ text_card_new (UrokResource *resource)
 /* A board page is the whiteboard's canvas on the page the resource holds;
  * a page that does not load is shown as the placeholder, not as a blank
  * board that would hide the problem. */
+UrokBoardPage *
+urok_resource_view_get_board_page (UrokResourceView *self,
+                                   UrokResource     *resource)
+{
+  const char *uuid;
+  UrokBoardPage *page;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (UROK_IS_RESOURCE_VIEW (self), NULL);
+  g_return_val_if_fail (UROK_IS_RESOURCE (resource), NULL);
+  g_return_val_if_fail (urok_resource_get_kind (resource) == UROK_RESOURCE_BOARD_PAGE, NULL);
+
+  uuid = urok_resource_get_uuid (resource);
+  page = g_hash_table_lookup (self->board_pages, uuid);
+  if (page != NULL)
+    return page;
+  page = urok_board_page_new_from_string (urok_resource_get_board (resource), &error);
+  if (page == NULL)
+    {
+      g_warning ("Board page “%s” does not load: %s", urok_resource_get_title (resource), error->message);
+      return NULL;
+    }
+  g_hash_table_insert (self->board_pages, g_strdup (uuid), page);
+  return page;
+}
+
 static GtkWidget *
 create_board_view (UrokResourceView *self,
                    UrokResource     *resource)
 {
-  const char *uuid = urok_resource_get_uuid (resource);
-  UrokBoardPage *page = g_hash_table_lookup (self->board_pages, uuid);
+  UrokBoardPage *page = urok_resource_view_get_board_page (self, resource);
   GtkWidget *canvas;
 
   if (page == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      page = urok_board_page_new_from_string (urok_resource_get_board (resource), &error);
-      if (page == NULL)
-        {
-          g_warning ("Board page “%s” does not load: %s", urok_resource_get_title (resource), error->message);
-          return urok_board_placeholder_new (resource);
-        }
-      g_hash_table_insert (self->board_pages, g_strdup (uuid), page);
-    }
+    return urok_board_placeholder_new (resource);
 
   canvas = urok_board_canvas_new ();
   urok_board_canvas_set_page (UROK_BOARD_CANVAS (canvas), page);

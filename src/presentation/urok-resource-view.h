@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "urok-board-instrument-view.h"
+#include "urok-board-page.h"
 #include "urok-resource.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,11 @@ void          urok_resource_view_set_instruments (UrokResourceView        *self,
  * "resource-text", "resource-formula", "resource-board", "resource-card",
  * "resource-title"). */
 GtkWidget    *urok_resource_view_get_content  (UrokResourceView *self);
+
+/* The page a board_page resource shows (transfer none): the one the
+ * canvas draws on, loaded on first use and kept for the session, so a
+ * thumbnail follows the ink.  NULL (with a warning) if it does not load. */
+UrokBoardPage *urok_resource_view_get_board_page (UrokResourceView *self,
+                                                  UrokResource     *resource);
 
 G_END_DECLS

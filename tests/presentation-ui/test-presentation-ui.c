@@ -16,6 +16,7 @@
 #include "core-test-util.h"
 #include "ui-test-util.h"
 #include "urok-board-canvas.h"
+#include "urok-board-thumbnail.h"
 #include "urok-presentation-recording.h"
 #include "urok-presentation-page.h"
 #include "urok-timeline.h"
@@ -506,6 +507,46 @@ draw_line (UrokBoardCanvas *canvas)
     }
 }
 
+/* The first UrokBoardThumbnail under @widget. */
+static GtkWidget *
+find_thumbnail (GtkWidget *widget)
+{
+  if (UROK_IS_BOARD_THUMBNAIL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_thumbnail (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+thumbnail_shows_ink (gpointer data)
+{
+  UrokBoardThumbnail *thumb = data;
+
+  /* Drawn once on showing, again after the line. */
+  return urok_board_thumbnail_get_n_renders (thumb) >= 2;
+}
+
+static GtkPropagationPhase
+shortcuts_phase (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "presentation-shortcuts") == 0)
+        return gtk_event_controller_get_propagation_phase (controller);
+    }
+  g_assert_not_reached ();
+}
+
 /* A lesson of an image, a text card, a formula and a board page. */
 static void
 test_image_and_text (void)
@@ -547,6 +588,34 @@ test_image_and_text (void)
   g_assert_cmpuint (urok_board_page_get_n_items (page), ==, 1);
   ui_test_wait_frames (audience, 3);
   ui_test_save_png (audience, "audience-board");
+
+  /* The presenter's thumbnail of the board is that page, drawn small. */
+  {
+    GtkWidget *thumb = find_thumbnail (GTK_WIDGET (urok_presentation_session_get_presenter_window (session)));
+
+    g_assert_nonnull (thumb);
+    g_assert_true (urok_board_thumbnail_get_page (UROK_BOARD_THUMBNAIL (thumb)) == page);
+    ui_test_wait_for (thumbnail_shows_ink, thumb);
+  }
+
+  /* While a text box has the keyboard, its keys are not the presentation's
+   * (Space, letters, Escape). */
+  {
+    UrokBoardEvent tap = { 7, UROK_BOARD_DEVICE_MOUSE, UROK_BOARD_PHASE_BEGIN, 300, 300, -1, 5000 };
+
+    g_assert_cmpint (shortcuts_phase (audience), ==, GTK_PHASE_CAPTURE);
+    g_assert_true (gtk_widget_activate_action (canvas, "board.tool-text", NULL));
+    urok_board_canvas_feed_event (UROK_BOARD_CANVAS (canvas), &tap);
+    tap.phase = UROK_BOARD_PHASE_END;
+    urok_board_canvas_feed_event (UROK_BOARD_CANVAS (canvas), &tap);
+    g_assert_nonnull (urok_board_canvas_get_text_editor (UROK_BOARD_CANVAS (canvas)));
+    g_assert_true (gtk_widget_has_focus (urok_board_canvas_get_text_editor (UROK_BOARD_CANVAS (canvas))));
+    g_assert_cmpint (shortcuts_phase (audience), ==, GTK_PHASE_NONE);
+    g_assert_true (gtk_widget_activate_action (canvas, "board.tool-pen", NULL));
+    g_assert_null (urok_board_canvas_get_text_editor (UROK_BOARD_CANVAS (canvas)));
+    g_assert_cmpint (shortcuts_phase (audience), ==, GTK_PHASE_CAPTURE);
+    g_assert_cmpuint (urok_board_page_get_n_items (page), ==, 1);
+  }
 
   /* A missing file is a card that says so, not a blank screen. */
   act (session, "presentation.next", NULL);
