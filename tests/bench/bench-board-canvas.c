@@ -14,11 +14,10 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-board-page.h"
 #include "urok-board-canvas.h"
 #include "urok-board-render.h"
 
-#define N_STROKES 50000
-#define N_POINTS  20
 #define VIEW_W    1920
 #define VIEW_H    1080
 
@@ -48,37 +47,6 @@ percentile (double *times,
 {
   qsort (times, n, sizeof (double), compare_doubles);
   return times[MIN (n - 1, (guint)(n * p))];
-}
-
-/* Handwriting over a 7680×4320 board, as in bench-board.c. */
-static UrokBoardPage *
-make_page (void)
-{
-  UrokBoardPage *page = urok_board_page_new ();
-  GRand *rand = g_rand_new_with_seed (42);
-  UrokBoardColor ink = { 0.1f, 0.1f, 0.4f, 1 };
-
-  urok_board_page_set_size (page, 7680, 4320);
-  for (int s = 0; s < N_STROKES; s++)
-    {
-      UrokBoardPoint p[N_POINTS];
-      g_autoptr(UrokBoardItem) item = NULL;
-      double x = g_rand_double_range (rand, 0, 7680 - 60), y = g_rand_double_range (rand, 0, 4320 - 60);
-      double angle = g_rand_double_range (rand, 0, 2 * G_PI);
-
-      for (int i = 0; i < N_POINTS; i++)
-        {
-          angle += g_rand_double_range (rand, -0.4, 0.4);
-          x += 2 * cos (angle);
-          y += 2 * sin (angle);
-          p[i] = (UrokBoardPoint) { x, y, 0.3f + 0.02f * i, (guint32)i * 8 };
-        }
-      item = urok_board_item_new_stroke (urok_board_page_next_id (page), 0, UROK_BOARD_TOOL_PEN, &ink, 3, p, N_POINTS);
-      urok_board_page_add_item (page, item, NULL);
-    }
-  urok_board_page_clear_history (page);
-  g_rand_free (rand);
-  return page;
 }
 
 static double
@@ -166,7 +134,7 @@ main (int   argc,
   guint32 t = 0;
 
   gtk_init ();
-  page = make_page ();
+  page = bench_board_page_new ();
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_decorated (window, FALSE);
   gtk_window_set_default_size (window, VIEW_W, VIEW_H);
