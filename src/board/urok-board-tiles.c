@@ -40,6 +40,7 @@ typedef struct
   gatomicrefcount  ref_count;
   GMutex           lock;
   GQueue           done;       /* Job */
+  GCond            arrived;    /* a job was put in done */
   gboolean         scheduled;
   UrokBoardTiles  *owner;      /* main thread only; NULL once freed */
   gint             generation; /* atomic: jobs of older ones are skipped */
@@ -119,6 +120,7 @@ inbox_unref (Inbox *inbox)
     return;
   g_queue_clear_full (&inbox->done, (GDestroyNotify)job_free);
   g_mutex_clear (&inbox->lock);
+  g_cond_clear (&inbox->arrived);
   g_free (inbox);
 }
 
@@ -180,6 +182,7 @@ worker (gpointer data,
 
   g_mutex_lock (&inbox->lock);
   g_queue_push_tail (&inbox->done, job);
+  g_cond_signal (&inbox->arrived);
   schedule = !inbox->scheduled;
   inbox->scheduled = TRUE;
   g_mutex_unlock (&inbox->lock);
@@ -242,6 +245,19 @@ urok_board_tiles_deliver (UrokBoardTiles *self)
   evict (self);
 }
 
+void
+urok_board_tiles_wait (UrokBoardTiles *self)
+{
+  while (self->n_pending > 0)
+    {
+      g_mutex_lock (&self->inbox->lock);
+      while (g_queue_is_empty (&self->inbox->done))
+        g_cond_wait (&self->inbox->arrived, &self->inbox->lock);
+      g_mutex_unlock (&self->inbox->lock);
+      urok_board_tiles_deliver (self);
+    }
+}
+
 static gboolean
 deliver_idle (gpointer data)
 {
@@ -276,6 +292,7 @@ urok_board_tiles_new (guint                   n_threads,
   self->inbox = g_new0 (Inbox, 1);
   g_atomic_ref_count_init (&self->inbox->ref_count);
   g_mutex_init (&self->inbox->lock);
+  g_cond_init (&self->inbox->arrived);
   self->inbox->owner = self;
   self->pool = g_thread_pool_new (worker, NULL, (int)n_threads, FALSE, NULL);
   return self;
