@@ -131,6 +131,15 @@ _urok_store_checkpointer_new (sqlite3    *db,
 }
 
 void
+_urok_store_checkpointer_wait (UrokStoreCheckpointer *self)
+{
+  g_mutex_lock (&self->lock);
+  while (self->queued || self->running)
+    g_cond_wait (&self->idle, &self->lock);
+  g_mutex_unlock (&self->lock);
+}
+
+void
 _urok_store_checkpointer_free (UrokStoreCheckpointer *self,
                                sqlite3               *db)
 {
@@ -138,9 +147,6 @@ _urok_store_checkpointer_free (UrokStoreCheckpointer *self,
    * cannot while a worker holds the checkpoint lock: wait for it. */
   if (db != NULL)
     sqlite3_wal_hook (db, NULL, NULL);
-  g_mutex_lock (&self->lock);
-  while (self->queued || self->running)
-    g_cond_wait (&self->idle, &self->lock);
-  g_mutex_unlock (&self->lock);
+  _urok_store_checkpointer_wait (self);
   checkpointer_unref (self);
 }

@@ -79,6 +79,10 @@ char         *_urok_fold                       (const char          *text);
 typedef struct _UrokStoreCheckpointer UrokStoreCheckpointer;
 UrokStoreCheckpointer *_urok_store_checkpointer_new  (sqlite3               *db,
                                                       const char            *path);
+/* Waits for a queued or running checkpoint (benchmarks, tests). */
+void                   _urok_store_checkpointer_wait (UrokStoreCheckpointer *self);
+/* The same for the store's own connection. */
+void                   _urok_store_wait_checkpoint   (UrokStore             *store);
 /* Waits for a queued or running checkpoint; call before closing @db. */
 void                   _urok_store_checkpointer_free (UrokStoreCheckpointer *self,
                                                       sqlite3               *db);

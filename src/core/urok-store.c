@@ -515,6 +515,13 @@ urok_store_open_connection (const char  *path,
   return g_steal_pointer (&self);
 }
 
+void
+_urok_store_wait_checkpoint (UrokStore *self)
+{
+  if (self->checkpointer != NULL)
+    _urok_store_checkpointer_wait (self->checkpointer);
+}
+
 /* A change committed on another connection (a worker's), told to those
  * who listen to this one. */
 void
