@@ -451,11 +451,7 @@ void
 urok_board_canvas_wait_tiles (UrokBoardCanvas *self)
 {
   g_return_if_fail (UROK_IS_BOARD_CANVAS (self));
-  while (urok_board_tiles_get_n_pending (self->tiles) > 0)
-    {
-      g_usleep (200);
-      urok_board_tiles_deliver (self->tiles);
-    }
+  urok_board_tiles_wait (self->tiles);
 }
 
 GdkTexture *

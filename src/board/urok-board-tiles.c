@@ -40,6 +40,7 @@ typedef struct
   gatomicrefcount  ref_count;
   GMutex           lock;
   GQueue           done;       /* Job */
+  GCond            arrived;    /* a job was put in done */
   gboolean         scheduled;
   UrokBoardTiles  *owner;      /* main thread only; NULL once freed */
   gint             generation; /* atomic: jobs of older ones are skipped */
@@ -119,6 +120,7 @@ inbox_unref (Inbox *inbox)
     return;
   g_queue_clear_full (&inbox->done, (GDestroyNotify)job_free);
   g_mutex_clear (&inbox->lock);
+  g_cond_clear (&inbox->arrived);
   g_free (inbox);
 }
 
@@ -180,6 +182,7 @@ worker (gpointer data,
 
   g_mutex_lock (&inbox->lock);
   g_queue_push_tail (&inbox->done, job);
+  g_cond_signal (&inbox->arrived);
   schedule = !inbox->scheduled;
   inbox->scheduled = TRUE;
   g_mutex_unlock (&inbox->lock);
@@ -242,6 +245,19 @@ urok_board_tiles_deliver (UrokBoardTiles *self)
   evict (self);
 }
 
+void
+urok_board_tiles_wait (UrokBoardTiles *self)
+{
+  while (self->n_pending > 0)
+    {
+      g_mutex_lock (&self->inbox->lock);
+      while (g_queue_is_empty (&self->inbox->done))
+        g_cond_wait (&self->inbox->arrived, &self->inbox->lock);
+      g_mutex_unlock (&self->inbox->lock);
+      urok_board_tiles_deliver (self);
+    }
+}
+
 static gboolean
 deliver_idle (gpointer data)
 {
@@ -276,6 +292,7 @@ urok_board_tiles_new (guint                   n_threads,
   self->inbox = g_new0 (Inbox, 1);
   g_atomic_ref_count_init (&self->inbox->ref_count);
   g_mutex_init (&self->inbox->lock);
+  g_cond_init (&self->inbox->arrived);
   self->inbox->owner = self;
   self->pool = g_thread_pool_new (worker, NULL, (int)n_threads, FALSE, NULL);
   return self;
@@ -335,9 +352,9 @@ urok_board_tiles_invalidate (UrokBoardTiles      *self,
     }
 }
 
-static void
-submit (UrokBoardTiles *self,
-        Tile           *tile)
+static Job *
+new_job (UrokBoardTiles *self,
+         Tile           *tile)
 {
   Job *job = g_new0 (Job, 1);
 
@@ -346,8 +363,6 @@ submit (UrokBoardTiles *self,
   job->version = tile->wanted;
   job->generation = g_atomic_int_get (&self->inbox->generation);
   tile_rect (&tile->key, &job->rect);
-  /* Gathered here: the page and its R-tree belong to the main thread. */
-  job->items = urok_board_page_items_in_rect (self->page, &job->rect);
   job->background = urok_board_page_get_background (self->page);
   job->page_width = urok_board_page_get_width (self->page);
   job->page_height = urok_board_page_get_height (self->page);
@@ -356,7 +371,66 @@ submit (UrokBoardTiles *self,
     g_bytes_ref (job->background_data);
   tile->pending = TRUE;
   self->n_pending++;
-  g_thread_pool_push (self->pool, job, NULL);
+  return job;
+}
+
+/* The tiles of @tiles (all of one scale) to the workers.  Their items are
+ * gathered here, since the page and its R-tree belong to the main thread:
+ * by one query over all of them, each item then handed to the tiles its
+ * bounds meet (keeping the z-order), not by one query and sort per tile. */
+static void
+submit (UrokBoardTiles *self,
+        GPtrArray      *tiles)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree Job **grid = NULL;
+  double scale, size;
+  int tx0 = G_MAXINT, ty0 = G_MAXINT, tx1 = G_MININT, ty1 = G_MININT, columns;
+  UrokBoardRect all;
+
+  if (tiles->len == 0)
+    return;
+  scale = ((Tile *)tiles->pdata[0])->key.scale;
+  size = UROK_BOARD_TILE_SIZE / scale;
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      const TileKey *key = &((Tile *)tiles->pdata[i])->key;
+
+      tx0 = MIN (tx0, key->tx), tx1 = MAX (tx1, key->tx);
+      ty0 = MIN (ty0, key->ty), ty1 = MAX (ty1, key->ty);
+    }
+  columns = tx1 - tx0 + 1;
+  grid = g_new0 (Job *, (gsize)columns * (ty1 - ty0 + 1));
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      Tile *tile = tiles->pdata[i];
+      Job *job = new_job (self, tile);
+
+      job->items = g_ptr_array_new_with_free_func ((GDestroyNotify)urok_board_item_unref);
+      grid[(tile->key.ty - ty0) * columns + (tile->key.tx - tx0)] = job;
+    }
+
+  all = (UrokBoardRect) { tx0 * size, ty0 * size, columns * size, (ty1 - ty0 + 1) * size };
+  items = urok_board_page_items_in_rect (self->page, &all);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const UrokBoardRect *b = urok_board_item_get_bounds (items->pdata[i]);
+      /* A little wider than exact: the worker culls again, exactly. */
+      int x0 = MAX (tx0, (int)floor ((b->x - 1e-3) / size)), x1 = MIN (tx1, (int)floor ((b->x + b->width + 1e-3) / size));
+      int y0 = MAX (ty0, (int)floor ((b->y - 1e-3) / size)), y1 = MIN (ty1, (int)floor ((b->y + b->height + 1e-3) / size));
+
+      for (int ty = y0; ty <= y1; ty++)
+        for (int tx = x0; tx <= x1; tx++)
+          {
+            Job *job = grid[(ty - ty0) * columns + (tx - tx0)];
+
+            if (job != NULL)
+              g_ptr_array_add (job->items, urok_board_item_ref (items->pdata[i]));
+          }
+    }
+  for (int k = 0; k < columns * (ty1 - ty0 + 1); k++)
+    if (grid[k] != NULL)
+      g_thread_pool_push (self->pool, grid[k], NULL);
 }
 
 /* The range of tile indices covering board [x0, x1) at @scale. */
@@ -404,6 +478,7 @@ draw_level (UrokBoardTiles *self,
             int             height,
             gboolean        current,
             gboolean        request,
+            GPtrArray      *to_submit,
             gboolean       *complete)
 {
   double ratio = scale / level, size = UROK_BOARD_TILE_SIZE * ratio;
@@ -444,7 +519,7 @@ draw_level (UrokBoardTiles *self,
               {
                 *complete = FALSE;
                 if (request && !tile->pending)
-                  submit (self, tile);
+                  g_ptr_array_add (to_submit, tile);
               }
           }
         if (tile->texture != NULL)
@@ -463,10 +538,12 @@ urok_board_tiles_snapshot (UrokBoardTiles *self,
                            int             height,
                            gboolean        request)
 {
+  g_autoptr(GPtrArray) to_submit = NULL;
   gboolean complete = TRUE;
 
   if (self->page == NULL || width <= 0 || height <= 0)
     return;
+  to_submit = g_ptr_array_new ();
   self->frame++;
   if (request && scale != self->request_scale)
     {
@@ -477,8 +554,10 @@ urok_board_tiles_snapshot (UrokBoardTiles *self,
   /* The last complete scale under the current one: no hole while the
    * sharp tiles come. */
   if (self->complete_scale > 0 && self->complete_scale != scale)
-    draw_level (self, snapshot, self->complete_scale, scale, ox, oy, width, height, FALSE, FALSE, &complete);
-  draw_level (self, snapshot, scale, scale, ox, oy, width, height, TRUE, request, &complete);
+    draw_level (self, snapshot, self->complete_scale, scale, ox, oy, width, height, FALSE, FALSE, to_submit,
+                &complete);
+  draw_level (self, snapshot, scale, scale, ox, oy, width, height, TRUE, request, to_submit, &complete);
+  submit (self, to_submit);
   if (complete)
     self->complete_scale = scale;
   evict (self);

@@ -60,6 +60,9 @@ guint           urok_board_tiles_get_n_pending (UrokBoardTiles         *self);
 /* Delivers what the workers finished (tests and benchmarks that wait
  * without a main loop). */
 void            urok_board_tiles_deliver      (UrokBoardTiles          *self);
+/* Blocks until every pending tile is back and delivered (tests and
+ * benchmarks; the app is told by the ready callback). */
+void            urok_board_tiles_wait         (UrokBoardTiles          *self);
 guint           urok_board_tiles_get_n_cached (UrokBoardTiles          *self);
 gsize           urok_board_tiles_get_memory   (UrokBoardTiles          *self);
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "urok-board-ink.h"
 #include "urok-board-item-private.h"
@@ -142,6 +143,11 @@ push_arc (GArray *xy,
           double  from,
           int     steps)
 {
+  /* The points between the ends lie a little outside the circle, so that
+   * the polygon has the half disc's area: a round end of few segments
+   * keeps its weight. */
+  if (steps < 8)
+    r *= sqrt (G_PI / (steps * sin (G_PI / steps)));
   for (int k = 1; k < steps; k++)
     {
       /* Clockwise on screen (y down): round the end ahead of the pen. */
@@ -151,31 +157,113 @@ push_arc (GArray *xy,
     }
 }
 
+/* Douglas-Peucker: clears keep[i] for the points of @p that lie within
+ * @tolerance of the polyline through the points kept.  The pairs still to
+ * look at are on an explicit stack (@stack, room for @n pairs): a stroke
+ * may have millions of points. */
+static void
+simplify (const UrokBoardPoint *p,
+          gsize                 n,
+          double                tolerance,
+          guint8               *keep,
+          gsize                *stack)
+{
+  double tol2 = tolerance * tolerance;
+  gsize top = 0;
+
+  memset (keep, 0, n);
+  keep[0] = keep[n - 1] = 1;
+  stack[top++] = 0;
+  stack[top++] = n - 1;
+  while (top > 0)
+    {
+      gsize last = stack[--top], first = stack[--top], worst = 0;
+      double worst_d2 = tol2;
+
+      for (gsize i = first + 1; i < last; i++)
+        {
+          double d2 = _urok_board_point_segment_distance2 (p[i].x, p[i].y, p[first].x, p[first].y,
+                                                           p[last].x, p[last].y);
+
+          if (d2 > worst_d2)
+            worst_d2 = d2, worst = i;
+        }
+      if (worst == 0)
+        continue;
+      keep[worst] = 1;
+      stack[top++] = first;
+      stack[top++] = worst;
+      stack[top++] = worst;
+      stack[top++] = last;
+    }
+}
+
+/* Segments for half a turn of radius @r whose chords stray at most
+ * @error from the arc: a round end a pixel wide needs two, not eight. */
+static int
+arc_steps (double r,
+           double error)
+{
+  if (error <= 0)
+    return 8;
+  if (error >= r)
+    return 2;
+  return CLAMP ((int)ceil (G_PI / (2 * acos (1 - error / r))), 2, 8);
+}
+
+/* Strokes of up to this many points simplify with buffers on the stack. */
+#define SMALL_STROKE 64
+
 void
 urok_board_ink_stroke_outline (const UrokBoardItem *stroke,
                                double               min_distance,
                                GArray              *xy)
 {
-  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (UrokBoardPoint));
-  g_autofree double *half = NULL;
+  UrokBoardPoint kept_small[SMALL_STROKE];
+  double half_small[SMALL_STROKE];
+  guint8 keep_small[SMALL_STROKE];
+  gsize stack_small[2 * SMALL_STROKE];
+  g_autofree UrokBoardPoint *kept_big = NULL;
+  g_autofree double *half_big = NULL;
+  g_autofree guint8 *keep_big = NULL;
+  g_autofree gsize *stack_big = NULL;
   const UrokBoardPoint *p;
-  gsize n, m;
+  UrokBoardPoint *kept;
+  guint8 *keep;
+  double *half;
+  gsize n, m = 0;
   double md2 = min_distance * min_distance;
+  int steps;
 
   g_return_if_fail (stroke != NULL && urok_board_item_get_kind (stroke) == UROK_BOARD_ITEM_STROKE);
 
   p = urok_board_item_get_points (stroke, &n);
+  kept = n <= SMALL_STROKE ? kept_small : (kept_big = g_new (UrokBoardPoint, n));
+  half = n <= SMALL_STROKE ? half_small : (half_big = g_new (double, n));
+  keep = n <= SMALL_STROKE ? keep_small : (keep_big = g_new (guint8, n));
+  /* Points closer than @min_distance to the last kept one go, then those
+   * within a quarter of it of the line through their neighbours (level of
+   * detail: at a small scale most points of handwriting change no
+   * pixel). */
   for (gsize i = 0; i < n; i++)
     {
-      const UrokBoardPoint *last = kept->len > 0 ? &g_array_index (kept, UrokBoardPoint, kept->len - 1) : NULL;
-      double dx = last != NULL ? p[i].x - last->x : 0, dy = last != NULL ? p[i].y - last->y : 0;
+      double dx = m > 0 ? p[i].x - kept[m - 1].x : 0, dy = m > 0 ? p[i].y - kept[m - 1].y : 0;
 
-      if (last == NULL || i == n - 1 || dx * dx + dy * dy >= md2)
-        g_array_append_val (kept, p[i]);
+      if (m == 0 || i == n - 1 || dx * dx + dy * dy >= md2)
+        kept[m++] = p[i];
     }
-  p = (const UrokBoardPoint *)(gpointer)kept->data;
-  m = kept->len;
-  half = g_new (double, m);
+  if (min_distance > 0 && m > 2)
+    {
+      gsize k = 0;
+
+      simplify (kept, m, min_distance / 4, keep,
+                m <= SMALL_STROKE ? stack_small : (stack_big = g_new (gsize, 2 * m)));
+      for (gsize i = 0; i < m; i++)
+        if (keep[i])
+          kept[k++] = kept[i];
+      m = k;
+    }
+  p = kept;
   for (gsize i = 0; i < m; i++)
     half[i] = urok_board_ink_width (stroke->tool, stroke->width, p[i].pressure) / 2;
 
@@ -204,7 +292,10 @@ urok_board_ink_stroke_outline (const UrokBoardItem *stroke,
             nx = -nx, ny = -ny;
           push_xy (xy, p[i].x + nx * half[i], p[i].y + ny * half[i]);
           if (k == m - 1)
-            push_arc (xy, p[i].x, p[i].y, half[i], atan2 (ny, nx), 8);
+            {
+              steps = arc_steps (half[i], min_distance / 5);
+              push_arc (xy, p[i].x, p[i].y, half[i], atan2 (ny, nx), steps);
+            }
         }
     }
 }

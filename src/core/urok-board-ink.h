@@ -45,8 +45,11 @@ void urok_board_ink_smooth (const UrokBoardPoint *in,
 
 /* The outline of a stroke with varying width as one closed polygon (x,y
  * pairs appended to @xy), round at both ends; fill it with the non-zero
- * rule.  Points closer than @min_distance to the last kept one are skipped
- * (level of detail; 0 keeps all). */
+ * rule.  @min_distance is the level of detail (board units; 0 keeps every
+ * point): points closer than it to the last kept one are skipped, then
+ * those within a quarter of it of the line through their neighbours
+ * (Douglas-Peucker), and the round ends get as few segments as keep their
+ * chords within a fifth of it. */
 void urok_board_ink_stroke_outline (const UrokBoardItem *stroke,
                                     double               min_distance,
                                     GArray              *xy);

@@ -75,20 +75,16 @@ put_color (GByteArray           *out,
   put_f32 (out, c->alpha);
 }
 
-GBytes *
-urok_board_item_serialize (const UrokBoardItem *self)
+void
+_urok_board_item_serialize_to (const UrokBoardItem *self,
+                               GByteArray          *out)
 {
-  GByteArray *out;
   const UrokBoardColor none = { 0, 0, 0, 0 };
   const double *m;
-  gsize text_len;
+  gsize text_len, start = out->len;
   guint8 head[8] = { 'U', 'B', 'I', UROK_BOARD_ITEM_FORMAT_VERSION };
 
-  g_return_val_if_fail (self != NULL, NULL);
-
   text_len = self->text != NULL ? strlen (self->text) : 0;
-  out = g_byte_array_sized_new (HEADER_SIZE + self->n_points * 16 + text_len + 8
-                                + (self->bytes != NULL ? g_bytes_get_size (self->bytes) : 0));
   head[4] = self->kind;
   head[5] = self->kind == UROK_BOARD_ITEM_SHAPE ? self->shape : self->tool;
   head[6] = self->has_fill ? FLAG_FILL : 0;
@@ -111,7 +107,7 @@ urok_board_item_serialize (const UrokBoardItem *self)
   put_f64 (out, self->box.width);
   put_f64 (out, self->box.height);
   put_u32 (out, self->n_points);
-  g_assert (out->len == HEADER_SIZE);
+  g_assert (out->len - start == HEADER_SIZE);
   for (gsize i = 0; i < self->n_points; i++)
     {
       put_f32 (out, self->points[i].x);
@@ -129,6 +125,19 @@ urok_board_item_serialize (const UrokBoardItem *self)
     }
   else
     put_u32 (out, 0);
+}
+
+GBytes *
+urok_board_item_serialize (const UrokBoardItem *self)
+{
+  GByteArray *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_byte_array_sized_new (HEADER_SIZE + self->n_points * 16 + 8
+                                + (self->text != NULL ? strlen (self->text) : 0) + 8
+                                + (self->bytes != NULL ? g_bytes_get_size (self->bytes) : 0));
+  _urok_board_item_serialize_to (self, out);
   return g_byte_array_free_to_bytes (out);
 }
 

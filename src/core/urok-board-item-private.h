@@ -47,6 +47,10 @@ UrokBoardItem *_urok_board_item_new       (UrokBoardItemKind     kind,
                                            guint                 layer,
                                            gsize                 n_points);
 void           _urok_board_item_finish    (UrokBoardItem        *self);
+/* urok_board_item_serialize() appended to @out: a caller encoding many
+ * items reuses one buffer. */
+void           _urok_board_item_serialize_to (const UrokBoardItem *self,
+                                              GByteArray          *out);
 
 double   _urok_board_point_segment_distance2   (double px, double py,
                                                 double ax, double ay,

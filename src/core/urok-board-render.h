@@ -25,6 +25,8 @@ typedef enum
 /* Points of a stroke closer than this many device pixels to the last one
  * drawn are skipped: invisible at that zoom, and most of the work. */
 #define UROK_BOARD_RENDER_LOD_PX 0.5
+/* Below this scale, the level of detail includes coarser antialiasing. */
+#define UROK_BOARD_RENDER_FAST_BELOW 1.0
 
 /* The page's background and then its visible items that meet @rect. */
 void urok_board_render_page       (cairo_t              *cr,

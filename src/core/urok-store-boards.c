@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "urok-board-item-private.h"
 #include "urok-board-page-private.h"
 #include "urok-store-private.h"
 
@@ -95,29 +96,36 @@ upsert_page (sqlite3     *db,
   return id;
 }
 
+/* An item's row, written over in place when it is there: the page's key
+ * index is left alone, and a row that has not changed is not written at
+ * all (its pages stay out of the WAL). */
 static sqlite3_stmt *
 prepare_insert_item (sqlite3  *db,
                      GError  **error)
 {
   return prepare (db,
-                  "INSERT OR REPLACE INTO board_item (page_id, item_id, layer, z, x0, y0, x1, y1, data)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  "INSERT INTO board_item (page_id, item_id, layer, z, x0, y0, x1, y1, data)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  " ON CONFLICT (page_id, item_id) DO UPDATE SET layer = excluded.layer, z = excluded.z,"
+                  "   x0 = excluded.x0, y0 = excluded.y0, x1 = excluded.x1, y1 = excluded.y1, data = excluded.data"
+                  " WHERE data IS NOT excluded.data OR z IS NOT excluded.z OR layer IS NOT excluded.layer",
                   error);
 }
 
+/* @buffer is scratch space, reused from item to item. */
 static gboolean
 insert_item (sqlite3             *db,
              sqlite3_stmt        *stmt,
+             GByteArray          *buffer,
              gint64               page_id,
              const UrokBoardItem *item,
              guint64              z,
              GError             **error)
 {
-  g_autoptr(GBytes) bytes = urok_board_item_serialize (item);
   const UrokBoardRect *b = urok_board_item_get_bounds (item);
-  gsize size;
-  const void *data = g_bytes_get_data (bytes, &size);
 
+  g_byte_array_set_size (buffer, 0);
+  _urok_board_item_serialize_to (item, buffer);
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, page_id);
   /* u64 ids keep their bits in SQLite's i64. */
@@ -128,27 +136,55 @@ insert_item (sqlite3             *db,
   sqlite3_bind_double (stmt, 6, b->y);
   sqlite3_bind_double (stmt, 7, b->x + b->width);
   sqlite3_bind_double (stmt, 8, b->y + b->height);
-  sqlite3_bind_blob (stmt, 9, data, (int)size, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 9, buffer->data, (int)buffer->len, SQLITE_STATIC);
   return step_done (db, stmt, error);
 }
 
-/* Every item of @page replaces what the row @page_id held. */
+/* Every item of @page replaces what the row @page_id held.  Rows of items
+ * the page no longer has are deleted one by one and the others written
+ * over: deleting them all and inserting the page again would rewrite
+ * every row and its key twice. */
 static gboolean
 replace_items (sqlite3        *db,
                gint64          page_id,
                UrokBoardPage  *page,
                GError        **error)
 {
+  g_autoptr(sqlite3_stmt) select = NULL;
   g_autoptr(sqlite3_stmt) delete = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (1024);
   g_autoptr(GPtrArray) items = NULL;
+  int rc;
 
-  delete = prepare (db, "DELETE FROM board_item WHERE page_id = ?", error);
-  if (delete == NULL)
+  select = prepare (db, "SELECT item_id FROM board_item WHERE page_id = ?", error);
+  if (select == NULL)
     return FALSE;
-  sqlite3_bind_int64 (delete, 1, page_id);
-  if (!step_done (db, delete, error))
-    return FALSE;
+  sqlite3_bind_int64 (select, 1, page_id);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (select, 0);
+
+      if (_urok_board_page_lookup_entry (page, (guint64)id) == NULL)
+        g_array_append_val (gone, id);
+    }
+  if (rc != SQLITE_DONE)
+    return db_error (db, error);
+  if (gone->len > 0)
+    {
+      delete = prepare (db, "DELETE FROM board_item WHERE page_id = ? AND item_id = ?", error);
+      if (delete == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      sqlite3_reset (delete);
+      sqlite3_bind_int64 (delete, 1, page_id);
+      sqlite3_bind_int64 (delete, 2, g_array_index (gone, gint64, i));
+      if (!step_done (db, delete, error))
+        return FALSE;
+    }
 
   insert = prepare_insert_item (db, error);
   if (insert == NULL)
@@ -159,7 +195,7 @@ replace_items (sqlite3        *db,
       UrokBoardItem *item = items->pdata[i];
       UrokBoardPageEntry *entry = _urok_board_page_lookup_entry (page, urok_board_item_get_id (item));
 
-      if (!insert_item (db, insert, page_id, item, entry->order, error))
+      if (!insert_item (db, insert, buffer, page_id, item, entry->order, error))
         return FALSE;
     }
   return TRUE;
@@ -410,8 +446,13 @@ urok_store_load_board_page (UrokStore   *self,
   sqlite3_bind_int64 (stmt, 1, page_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      /* A copy: an image item keeps a slice of the bytes it was read from. */
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+      const guint8 *data = sqlite3_column_blob (stmt, 1);
+      gsize size = sqlite3_column_bytes (stmt, 1);
+      /* An image item keeps a slice of the bytes it was read from, so
+       * those are copied; the rest is decoded straight from SQLite's
+       * page (byte 4 is the kind, docs/formats/board.md). */
+      g_autoptr(GBytes) bytes = size > 4 && data[4] == UROK_BOARD_ITEM_IMAGE ? g_bytes_new (data, size)
+                                : g_bytes_new_static (data, size);
       g_autoptr(UrokBoardItem) item = urok_board_item_deserialize (bytes, &local_error);
 
       if (item == NULL
@@ -483,6 +524,7 @@ write_changes (sqlite3        *db,
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autoptr(sqlite3_stmt) delete = NULL;
   g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (1024);
   gint64 page_id = 0;
 
   find = prepare (db, "SELECT id FROM board_page WHERE uuid = ?", error);
@@ -532,7 +574,7 @@ write_changes (sqlite3        *db,
     {
       UrokBoardPageEntry *entry = _urok_board_page_lookup_entry (page, g_array_index (changed, guint64, i));
 
-      if (entry != NULL && !insert_item (db, insert, page_id, entry->item, entry->order, error))
+      if (entry != NULL && !insert_item (db, insert, buffer, page_id, entry->item, entry->order, error))
         return FALSE;
     }
   return TRUE;

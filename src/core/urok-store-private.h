@@ -74,6 +74,19 @@ const char   *_urok_column_text                (sqlite3_stmt        *stmt,
                                                 int                  column);
 char         *_urok_fold                       (const char          *text);
 
+/* urok-store-checkpoint.c: checkpoints of @db's WAL on a worker thread
+ * (replacing SQLite's, which run inside a commit). */
+typedef struct _UrokStoreCheckpointer UrokStoreCheckpointer;
+UrokStoreCheckpointer *_urok_store_checkpointer_new  (sqlite3               *db,
+                                                      const char            *path);
+/* Waits for a queued or running checkpoint (benchmarks, tests). */
+void                   _urok_store_checkpointer_wait (UrokStoreCheckpointer *self);
+/* The same for the store's own connection. */
+void                   _urok_store_wait_checkpoint   (UrokStore             *store);
+/* Waits for a queued or running checkpoint; call before closing @db. */
+void                   _urok_store_checkpointer_free (UrokStoreCheckpointer *self,
+                                                      sqlite3               *db);
+
 /* urok-store-lessons.c, for its neighbours (search, media). */
 GStrv         _urok_strv_from_json             (const char          *text);
 char         *_urok_store_dup_lesson_dir       (UrokStore           *self,

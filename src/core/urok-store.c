@@ -24,9 +24,10 @@
 struct _UrokStore
 {
   GObject  parent_instance;
-  sqlite3 *db;
-  char    *path;
-  int      version;
+  sqlite3               *db;
+  char                  *path;
+  int                    version;
+  UrokStoreCheckpointer *checkpointer;
 };
 
 G_DEFINE_FINAL_TYPE (UrokStore, urok_store, G_TYPE_OBJECT)
@@ -44,6 +45,8 @@ urok_store_finalize (GObject *object)
 {
   UrokStore *self = (UrokStore *)object;
 
+  if (self->checkpointer != NULL)
+    _urok_store_checkpointer_free (g_steal_pointer (&self->checkpointer), self->db);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -386,6 +389,11 @@ open_connection (UrokStore  *self,
   sqlite3_create_function_v2 (self->db, "urok_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_fold, NULL, NULL, NULL);
+  /* Up to 64 MiB of pages (the default is 2 MiB), taken only as they are
+   * read: a board page of 50,000 strokes is ~24 MB of rows, and with a
+   * smaller cache saving it spills pages to the WAL and reads them back. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+  self->checkpointer = _urok_store_checkpointer_new (self->db, self->path);
   return TRUE;
 }
 
@@ -505,6 +513,13 @@ urok_store_open_connection (const char  *path,
       !exec_sql (self->db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+void
+_urok_store_wait_checkpoint (UrokStore *self)
+{
+  if (self->checkpointer != NULL)
+    _urok_store_checkpointer_wait (self->checkpointer);
 }
 
 /* A change committed on another connection (a worker's), told to those

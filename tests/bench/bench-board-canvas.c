@@ -14,13 +14,23 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-board-page.h"
 #include "urok-board-canvas.h"
 #include "urok-board-render.h"
+#include "urok-board-tiles.h"
 
-#define N_STROKES 50000
-#define N_POINTS  20
 #define VIEW_W    1920
 #define VIEW_H    1080
+
+/* CPU time of the whole process (every thread), in milliseconds. */
+static double
+process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 /* Milliseconds, to the nanosecond: one event takes microseconds. */
 static double
@@ -48,37 +58,6 @@ percentile (double *times,
 {
   qsort (times, n, sizeof (double), compare_doubles);
   return times[MIN (n - 1, (guint)(n * p))];
-}
-
-/* Handwriting over a 7680×4320 board, as in bench-board.c. */
-static UrokBoardPage *
-make_page (void)
-{
-  UrokBoardPage *page = urok_board_page_new ();
-  GRand *rand = g_rand_new_with_seed (42);
-  UrokBoardColor ink = { 0.1f, 0.1f, 0.4f, 1 };
-
-  urok_board_page_set_size (page, 7680, 4320);
-  for (int s = 0; s < N_STROKES; s++)
-    {
-      UrokBoardPoint p[N_POINTS];
-      g_autoptr(UrokBoardItem) item = NULL;
-      double x = g_rand_double_range (rand, 0, 7680 - 60), y = g_rand_double_range (rand, 0, 4320 - 60);
-      double angle = g_rand_double_range (rand, 0, 2 * G_PI);
-
-      for (int i = 0; i < N_POINTS; i++)
-        {
-          angle += g_rand_double_range (rand, -0.4, 0.4);
-          x += 2 * cos (angle);
-          y += 2 * sin (angle);
-          p[i] = (UrokBoardPoint) { x, y, 0.3f + 0.02f * i, (guint32)i * 8 };
-        }
-      item = urok_board_item_new_stroke (urok_board_page_next_id (page), 0, UROK_BOARD_TOOL_PEN, &ink, 3, p, N_POINTS);
-      urok_board_page_add_item (page, item, NULL);
-    }
-  urok_board_page_clear_history (page);
-  g_rand_free (rand);
-  return page;
 }
 
 static double
@@ -114,6 +93,36 @@ renderer_ms (UrokBoardPage       *page,
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return ms;
+}
+
+/* The canvas's tiles over the same view, one after another in this
+ * thread: the tiling's own cost, apart from the threads. */
+static double
+tiles_ms (UrokBoardPage       *page,
+          const UrokBoardRect *view,
+          double               scale)
+{
+  double size = UROK_BOARD_TILE_SIZE / scale, t0 = now_ms ();
+  int tx0 = (int)floor (view->x / size), tx1 = (int)floor ((view->x + view->width - 1e-6) / size);
+  int ty0 = (int)floor (view->y / size), ty1 = (int)floor ((view->y + view->height - 1e-6) / size);
+
+  for (int ty = ty0; ty <= ty1; ty++)
+    for (int tx = tx0; tx <= tx1; tx++)
+      {
+        UrokBoardRect rect = { tx * size, ty * size, size, size };
+        g_autoptr(GPtrArray) items = urok_board_page_items_in_rect (page, &rect);
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, UROK_BOARD_TILE_SIZE,
+                                                               UROK_BOARD_TILE_SIZE);
+        cairo_t *cr = cairo_create (surface);
+
+        urok_board_render_background (cr, urok_board_page_get_background (page), urok_board_page_get_width (page),
+                                      urok_board_page_get_height (page), NULL, &rect, scale);
+        urok_board_render_item_list (cr, items, &rect, scale, UROK_BOARD_RENDER_DEFAULT);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        cairo_surface_destroy (surface);
+      }
+  return now_ms () - t0;
 }
 
 static double
@@ -166,7 +175,7 @@ main (int   argc,
   guint32 t = 0;
 
   gtk_init ();
-  page = make_page ();
+  page = bench_board_page_new ();
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_decorated (window, FALSE);
   gtk_window_set_default_size (window, VIEW_W, VIEW_H);
@@ -259,11 +268,11 @@ main (int   argc,
    * frame (old tiles stretched), then the sharp tiles of the whole view
    * on the pool against the naive floor at the same scale. */
   {
-    double first[5], ratio[5], rerender[5], floor_ms[5], one_thread[5];
+    double first[5], ratio[5], rerender[5], request[5], floor_ms[5], one_thread[5], tiles_one_thread[5], cpu[5];
 
     for (guint round = 0; round < 5; round++)
       {
-        double scale;
+        double scale, c0;
         gint64 t0;
         UrokBoardRect view;
 
@@ -274,21 +283,31 @@ main (int   argc,
         first[round] = snapshot_ms (canvas);
         scale = urok_board_input_get_scale (input);
         t0 = g_get_monotonic_time ();
+        c0 = process_cpu_ms ();
         urok_board_canvas_request_tiles (UROK_BOARD_CANVAS (canvas));
+        request[round] = (g_get_monotonic_time () - t0) / 1000.0;
         urok_board_canvas_wait_tiles (UROK_BOARD_CANVAS (canvas));
         rerender[round] = (g_get_monotonic_time () - t0) / 1000.0;
+        cpu[round] = process_cpu_ms () - c0;
         view = (UrokBoardRect) { -urok_board_input_get_offset_x (input) / scale,
                                  -urok_board_input_get_offset_y (input) / scale,
                                  VIEW_W / scale, VIEW_H / scale };
         floor_ms[round] = naive_floor_ms (page, &view, scale);
         one_thread[round] = renderer_ms (page, &view, scale) / floor_ms[round];
+        tiles_one_thread[round] = tiles_ms (page, &view, scale) / floor_ms[round];
         ratio[round] = rerender[round] / floor_ms[round];
       }
     g_print ("BENCH board.zoom_first_frame %.3f ms\n", percentile (first, 5, 0.5));
     g_print ("BENCH board.zoom_rerender %.1f ms\n", percentile (rerender, 5, 0.5));
+    /* The main thread's part: culling each tile's items and queueing it. */
+    /* CPU time of all threads while re-rendering: about the wall time
+     * × the cores the workers actually got. */
+    g_print ("BENCH board.zoom_rerender.cpu %.1f ms\n", percentile (cpu, 5, 0.5));
+    g_print ("BENCH board.zoom_rerender.request %.1f ms\n", percentile (request, 5, 0.5));
     g_print ("BENCH board.zoom_rerender.floor %.1f ms\n", percentile (floor_ms, 5, 0.5));
     g_print ("BENCH board.zoom_rerender.ratio %.3f\n", percentile (ratio, 5, 0.5));
     g_print ("BENCH board.zoom_rerender.renderer_one_thread_ratio %.3f\n", percentile (one_thread, 5, 0.5));
+    g_print ("BENCH board.zoom_rerender.tiles_one_thread_ratio %.3f\n", percentile (tiles_one_thread, 5, 0.5));
     g_print ("# %u processors\n", g_get_num_processors ());
   }
 

@@ -11,11 +11,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "urok-board-page.h"
+#include "bench-board-page.h"
 #include "urok-board-render.h"
-
-#define N_STROKES 50000
-#define N_POINTS  20
 
 static long
 rss_kb (void)
@@ -43,7 +40,6 @@ main (void)
 {
   g_autoptr(UrokBoardPage) page = NULL;
   GRand *rand = g_rand_new_with_seed (42);
-  UrokBoardColor ink = { 0.1f, 0.1f, 0.4f, 1 };
   UrokBoardRect view = { 0, 0, 1920, 1080 };
   double times[1000];
   long before_kb, after_kb;
@@ -51,29 +47,8 @@ main (void)
   guint hits = 0;
 
   before_kb = rss_kb ();
-  page = urok_board_page_new ();
-  /* Handwriting: strokes of ~40 units, points 2 units apart, spread over a
-   * 4× larger board (a lesson's writing, zoomed out of). */
-  urok_board_page_set_size (page, 3840 * 2, 2160 * 2);
   t0 = g_get_monotonic_time ();
-  for (int s = 0; s < N_STROKES; s++)
-    {
-      UrokBoardPoint p[N_POINTS];
-      g_autoptr(UrokBoardItem) item = NULL;
-      double x = g_rand_double_range (rand, 0, 7680 - 60), y = g_rand_double_range (rand, 0, 4320 - 60);
-      double angle = g_rand_double_range (rand, 0, 2 * G_PI);
-
-      for (int i = 0; i < N_POINTS; i++)
-        {
-          angle += g_rand_double_range (rand, -0.4, 0.4);
-          x += 2 * cos (angle);
-          y += 2 * sin (angle);
-          p[i] = (UrokBoardPoint) { x, y, 0.3f + 0.02f * i, (guint32)i * 8 };
-        }
-      item = urok_board_item_new_stroke (urok_board_page_next_id (page), 0, UROK_BOARD_TOOL_PEN, &ink, 3, p, N_POINTS);
-      urok_board_page_add_item (page, item, NULL);
-    }
-  urok_board_page_clear_history (page);
+  page = bench_board_page_new ();
   after_kb = rss_kb ();
   g_print ("BENCH board.build %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
   g_print ("BENCH board.memory %.1f MB\n", (after_kb - before_kb) / 1024.0);

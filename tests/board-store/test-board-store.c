@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
@@ -125,6 +126,96 @@ count_items (UrokStore *store)
 
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+item_rowid (UrokStore *store,
+            guint64    item_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = _urok_store_prepare (store, "SELECT rowid FROM board_item WHERE item_id = ?", NULL);
+
+  sqlite3_bind_int64 (stmt, 1, (gint64)item_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Saving a whole page over its rows: removed items go, changed and raised
+ * ones are written, new ones added, and the rows of items that did not
+ * change are left as they were (not deleted and inserted again). */
+static void
+test_save_over (void)
+{
+  g_autofree char *path = core_test_path ("urok.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokStore) store = urok_store_open (path, &error);
+  g_autoptr(UrokBoardPage) page = make_rich_page ();
+  g_autoptr(UrokBoardPage) back = NULL;
+  g_autoptr(UrokBoardItem) longer = board_test_stroke (3, 60);
+  g_autoptr(UrokBoardItem) added = board_test_stroke (200, 15);
+  gint64 kept_rowid, changed_rowid;
+
+  g_assert_no_error (error);
+  g_assert_true (urok_store_save_board_page (store, page, NULL, &error));
+  g_assert_no_error (error);
+  kept_rowid = item_rowid (store, 4);
+  changed_rowid = item_rowid (store, 3);
+
+  g_assert_true (urok_board_page_remove_item (page, 2, &error));
+  g_assert_true (urok_board_page_replace_item (page, longer, &error));
+  g_assert_true (urok_board_page_raise_item (page, 5, &error));
+  g_assert_true (urok_board_page_add_item (page, added, &error));
+  g_assert_true (urok_store_save_board_page (store, page, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_items (store), ==, urok_board_page_get_n_items (page));
+  g_assert_cmpint (item_rowid (store, 4), ==, kept_rowid);
+  g_assert_cmpint (item_rowid (store, 3), ==, changed_rowid);
+  back = urok_store_load_board_page (store, urok_board_page_get_uuid (page), &error);
+  g_assert_no_error (error);
+  assert_same_page (page, back);
+  g_assert_null (urok_board_page_lookup (back, 2));
+}
+
+/* A commit that fills the WAL past its threshold is copied into the
+ * database by the store's checkpoint thread, without another commit; the
+ * last close leaves no WAL behind. */
+static void
+test_checkpoint (void)
+{
+  g_autofree char *path = core_test_path ("urok.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokStore) store = urok_store_open (path, &error);
+  g_autoptr(UrokBoardPage) page = urok_board_page_new ();
+  g_autoptr(UrokBoardPage) back = NULL;
+  GStatBuf st = { 0 };
+
+  g_assert_no_error (error);
+  /* ~1,700 bytes a row: ~7 MB, over 1,000 pages of 4 KiB. */
+  for (guint64 id = 1; id <= 4000; id++)
+    {
+      g_autoptr(UrokBoardItem) stroke = board_test_stroke (id, 100);
+
+      g_assert_true (urok_board_page_add_item (page, stroke, &error));
+    }
+  g_assert_true (urok_store_save_board_page (store, page, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      if (st.st_size > 6 * 1024 * 1024)
+        break;
+      g_usleep (10000);
+    }
+  g_assert_cmpint (st.st_size, >, 6 * 1024 * 1024);
+
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  store = urok_store_open (path, &error);
+  g_assert_no_error (error);
+  back = urok_store_load_board_page (store, urok_board_page_get_uuid (page), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (urok_board_page_get_n_items (back), ==, 4000);
 }
 
 static void
@@ -598,6 +689,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/board-store/round-trip", test_round_trip);
+  g_test_add_func ("/core/board-store/save-over", test_save_over);
+  g_test_add_func ("/core/board-store/checkpoint", test_checkpoint);
   g_test_add_func ("/core/board-store/saver", test_saver);
   g_test_add_func ("/core/board-store/saver-new-page", test_saver_new_page);
   g_test_add_func ("/core/board-store/migrate-from-v2", test_migrate_from_v2);
