@@ -43,6 +43,7 @@ enum {
   PROP_WIDTH,
   PROP_ZOOM_LOCKED,
   PROP_SHOW_PALETTE,
+  PROP_TRANSPARENT,
   N_PROPS
 };
 
@@ -197,7 +198,8 @@ urok_board_canvas_snapshot (GtkWidget   *widget,
   double scale, ox, oy;
   GdkRGBA desk = { 0.36f, 0.38f, 0.40f, 1 };
 
-  gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!self->transparent)
+    gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->page != NULL)
     {
       device_view (self, &scale, &ox, &oy);
@@ -406,6 +408,27 @@ urok_board_canvas_set_show_palette (UrokBoardCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PALETTE]);
 }
 
+gboolean
+urok_board_canvas_get_transparent (UrokBoardCanvas *self)
+{
+  g_return_val_if_fail (UROK_IS_BOARD_CANVAS (self), FALSE);
+  return self->transparent;
+}
+
+void
+urok_board_canvas_set_transparent (UrokBoardCanvas *self,
+                                   gboolean         transparent)
+{
+  g_return_if_fail (UROK_IS_BOARD_CANVAS (self));
+  transparent = !!transparent;
+  if (self->transparent == transparent)
+    return;
+  self->transparent = transparent;
+  urok_board_tiles_set_transparent (self->tiles, transparent);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSPARENT]);
+}
+
 /* For tests and benchmarks */
 
 guint
@@ -583,6 +606,9 @@ urok_board_canvas_get_property (GObject    *object,
     case PROP_SHOW_PALETTE:
       g_value_set_boolean (value, urok_board_canvas_get_show_palette (self));
       break;
+    case PROP_TRANSPARENT:
+      g_value_set_boolean (value, self->transparent);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -617,6 +643,9 @@ urok_board_canvas_set_property (GObject      *object,
       break;
     case PROP_SHOW_PALETTE:
       urok_board_canvas_set_show_palette (self, g_value_get_boolean (value));
+      break;
+    case PROP_TRANSPARENT:
+      urok_board_canvas_set_transparent (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -750,6 +779,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   properties[PROP_WIDTH] = g_param_spec_double ("width", NULL, NULL, 0.5, 200, 4, rw);
   properties[PROP_ZOOM_LOCKED] = g_param_spec_boolean ("zoom-locked", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_PALETTE] = g_param_spec_boolean ("show-palette", NULL, NULL, TRUE, rw);
+  properties[PROP_TRANSPARENT] = g_param_spec_boolean ("transparent", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "board.zoom-in", NULL, zoom_action);

@@ -27,7 +27,8 @@ GtkWidget      *urok_board_canvas_new              (void);
 
 /* Properties: "page", "tool" (string: pen, highlighter, eraser,
  * area-eraser), "color" (string, #rrggbb), "width" (double, board units),
- * "zoom-locked", "show-palette". */
+ * "zoom-locked", "show-palette", "transparent" (no desk or paper: ink
+ * over other content). */
 UrokBoardPage  *urok_board_canvas_get_page         (UrokBoardCanvas *self);
 void            urok_board_canvas_set_page         (UrokBoardCanvas *self,
                                                     UrokBoardPage   *page);
@@ -35,6 +36,9 @@ UrokBoardInput *urok_board_canvas_get_input        (UrokBoardCanvas *self);
 gboolean        urok_board_canvas_get_show_palette (UrokBoardCanvas *self);
 void            urok_board_canvas_set_show_palette (UrokBoardCanvas *self,
                                                     gboolean         show);
+gboolean        urok_board_canvas_get_transparent  (UrokBoardCanvas *self);
+void            urok_board_canvas_set_transparent  (UrokBoardCanvas *self,
+                                                    gboolean         transparent);
 
 /* The GTK event handlers and tests hand events in here, in widget
  * coordinates: the same path for real and scripted input. */
