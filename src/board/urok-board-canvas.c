@@ -405,6 +405,9 @@ urok_board_canvas_set_show_palette (UrokBoardCanvas *self,
   if (gtk_widget_get_visible (self->palette) == !!show)
     return;
   gtk_widget_set_visible (self->palette, show);
+  /* Drawn again only once it has been given a place. */
+  self->palette_fits = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PALETTE]);
 }
 
