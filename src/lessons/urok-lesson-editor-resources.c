@@ -546,7 +546,7 @@ open_resource_dialog (UrokLessonEditor *self,
       break;
     case UROK_RESOURCE_BOARD_PAGE:
       heading = _("Rename Board Page");
-      body = _("The page opens on the board once the whiteboard is part of Urok; it is kept with the lesson until then.");
+      body = _("The page opens on the whiteboard when the lesson is presented; what is written on it is saved with the lesson.");
       break;
     case UROK_RESOURCE_MEDIA:
     default:

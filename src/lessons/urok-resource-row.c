@@ -79,7 +79,7 @@ describe (UrokResourceRow *self)
   switch (urok_resource_get_kind (resource))
     {
     case UROK_RESOURCE_BOARD_PAGE:
-      return g_strdup (_("Board page · opens when the whiteboard exists"));
+      return g_strdup (_("Board page · written on in the presentation, saved with the lesson"));
     case UROK_RESOURCE_BOOK_PLACE:
       {
         g_autoptr(UrokBookInfo) book = urok_list_find (self->books, "identifier", urok_resource_get_target (resource), NULL);
