@@ -14,6 +14,7 @@
 #include <glib-unix.h>
 #include <locale.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 
 #include "core-test-util.h"
@@ -366,6 +367,52 @@ test_picture_ink_kept (void)
   act (session, "presentation.end");
 }
 
+/* Runs @sql on the app's database through a connection of its own. */
+static void
+exec_sql (const char *sql)
+{
+  g_autofree char *path = urok_store_default_path ();
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Ink that cannot be saved stays on the page, the teacher is told, and it
+ * is saved once the store takes it again. */
+static void
+test_save_failed (void)
+{
+  UrokPresentationSession *session = start (UROK_PRESENTATION_MODE_DUAL);
+  g_autoptr(UrokResource) picture = resource_at (0, 1);
+  UrokPresenterWindow *presenter = urok_presentation_session_get_presenter_window (session);
+  UrokBoardCanvas *layer;
+  guint before;
+
+  act (session, "presentation.next");
+  layer = ink_layer (session);
+  before = urok_board_page_get_n_items (urok_board_canvas_get_page (layer));
+  g_assert_cmpuint (stored_items (urok_resource_get_uuid (picture)), ==, before);
+  g_assert_null (urok_presentation_session_get_save_problem (session));
+
+  exec_sql ("CREATE TRIGGER refuse BEFORE INSERT ON board_item BEGIN SELECT RAISE (ABORT, 'the disk is full'); END");
+  draw_line (layer, 200, 400);
+  act (session, "presentation.next-stage");
+  g_assert_nonnull (urok_presentation_session_get_save_problem (session));
+  g_assert_nonnull (strstr (urok_presentation_session_get_save_problem (session), "the disk is full"));
+  g_assert_cmpstr (urok_presenter_window_get_problem (presenter), ==, urok_presentation_session_get_save_problem (session));
+  g_assert_cmpuint (stored_items (urok_resource_get_uuid (picture)), ==, before);
+
+  exec_sql ("DROP TRIGGER refuse");
+  act (session, "presentation.previous-stage");
+  g_assert_null (urok_presentation_session_get_save_problem (session));
+  g_assert_null (urok_presenter_window_get_problem (presenter));
+  g_assert_cmpuint (stored_items (urok_resource_get_uuid (picture)), ==, before + 1);
+  act (session, "presentation.end");
+}
+
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
@@ -520,6 +567,7 @@ main (int   argc,
   /* In this order: the helper writes into a store no app has open yet. */
   g_test_add_func ("/ui/presentation-ink/killed", test_killed);
   g_test_add_func ("/ui/presentation-ink/picture-ink-kept", test_picture_ink_kept);
+  g_test_add_func ("/ui/presentation-ink/save-failed", test_save_failed);
   g_test_add_func ("/ui/presentation-ink/present-from-editor", test_present_from_editor);
   g_test_add_func ("/ui/presentation-ink/deleted-with-lesson", test_deleted_with_lesson);
 
