@@ -20,6 +20,7 @@
 #include "core-test-util.h"
 #include "ui-test-util.h"
 #include "urok-board-canvas.h"
+#include "urok-board-page-window.h"
 #include "urok-lesson-editor.h"
 #include "urok-lessons-page.h"
 #include "urok-presentation-page.h"
@@ -474,6 +475,54 @@ test_present_from_editor (void)
   act (session, "presentation.end");
 }
 
+/* A board page opened on the board from the lesson editor is the page the
+ * presentation shows; what is drawn there is saved when the window closes. */
+static void
+test_open_on_board (void)
+{
+  g_autoptr(UrokResource) board = resource_at (0, 0);
+  const char *uuid = urok_resource_get_uuid (board);
+  UrokLessonsPage *lessons;
+  GtkWidget *editor, *button;
+  UrokBoardPageWindow *window;
+  UrokBoardCanvas *canvas;
+  UrokPresentationSession *session;
+  g_autoptr(GError) error = NULL;
+  guint before = stored_items (uuid);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window ()), "win.section", "s", "lessons"));
+  lessons = UROK_LESSONS_PAGE (urok_window_get_page (main_window (), "lessons"));
+  g_assert_true (urok_lessons_page_show_lesson (lessons, lesson_uuid, &error));
+  g_assert_no_error (error);
+  ui_test_iterate ();
+  editor = find_type (GTK_WIDGET (lessons), UROK_TYPE_LESSON_EDITOR);
+  g_assert_true (gtk_widget_activate_action (editor, "lesson.select-stage", "i", 0));
+  ui_test_iterate ();
+  button = ui_test_find_named (editor, "open-board-button");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "lesson.open-board");
+  g_assert_true (gtk_widget_activate_action (button, "lesson.open-board", "s", uuid));
+  ui_test_iterate ();
+  window = ui_test_find_toplevel (UROK_TYPE_BOARD_PAGE_WINDOW);
+  g_assert_nonnull (window);
+  ui_test_wait_frames (GTK_WIDGET (window), 3);
+  canvas = urok_board_page_window_get_canvas (window);
+  g_assert_cmpuint (urok_board_page_get_n_items (urok_board_canvas_get_page (canvas)), ==, before);
+  g_assert_cmpint (urok_board_page_get_background (urok_board_canvas_get_page (canvas)), ==, UROK_BOARD_BACKGROUND_SQUARES);
+  draw_line (canvas, 100, 100);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate ();
+  g_assert_null (ui_test_find_toplevel (UROK_TYPE_BOARD_PAGE_WINDOW));
+  g_assert_cmpuint (stored_items (uuid), ==, before + 1);
+  g_assert_true (gtk_widget_activate_action (editor, "lesson.close", NULL));
+  ui_test_iterate ();
+
+  session = start (UROK_PRESENTATION_MODE_SINGLE);
+  g_assert_cmpuint (urok_board_page_get_n_items (urok_board_canvas_get_page (UROK_BOARD_CANVAS (shown (session)))), ==,
+                    before + 1);
+  act (session, "presentation.end");
+}
+
 /* Deleting the lesson deletes its ink, the ink over its picture too. */
 static void
 test_deleted_with_lesson (void)
@@ -569,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/ui/presentation-ink/picture-ink-kept", test_picture_ink_kept);
   g_test_add_func ("/ui/presentation-ink/save-failed", test_save_failed);
   g_test_add_func ("/ui/presentation-ink/present-from-editor", test_present_from_editor);
+  g_test_add_func ("/ui/presentation-ink/open-on-board", test_open_on_board);
   g_test_add_func ("/ui/presentation-ink/deleted-with-lesson", test_deleted_with_lesson);
 
   ret = g_test_run ();
