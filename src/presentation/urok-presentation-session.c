@@ -200,7 +200,7 @@ static void
 apply_interact (UrokPresentationSession *self,
                 gboolean                 interact)
 {
-  gtk_widget_set_can_target (GTK_WIDGET (self->ink_canvas), !interact);
+  urok_audience_view_set_ink_input (urok_audience_window_get_view (self->audience), !interact);
   urok_board_canvas_set_show_palette (self->ink_canvas, !interact);
   sync_state (self, "interact", interact);
 }

@@ -295,6 +295,16 @@ count_color (GtkWidget *widget,
   return count;
 }
 
+/* The widget the pointer would reach in the middle of the class's view. */
+static GtkWidget *
+picked_in_middle (UrokPresentationSession *session)
+{
+  GtkWidget *widget = GTK_WIDGET (view (session));
+
+  return gtk_widget_pick (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0,
+                          GTK_PICK_DEFAULT);
+}
+
 static void
 test_picture_ink_kept (void)
 {
@@ -332,11 +342,15 @@ test_picture_ink_kept (void)
   ui_test_save_png (audience, "presentation-ink-picture");
 
   /* Interacting, input goes through to the content; the palette goes. */
+  g_assert_true (gtk_widget_is_ancestor (picked_in_middle (session), GTK_WIDGET (layer)) ||
+                 picked_in_middle (session) == GTK_WIDGET (layer));
   act (session, "presentation.interact");
   g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (layer)));
   g_assert_false (urok_board_canvas_get_show_palette (layer));
+  g_assert_true (picked_in_middle (session) == shown (session));
   act (session, "presentation.interact");
   g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (layer)));
+  g_assert_true (picked_in_middle (session) == GTK_WIDGET (layer));
 
   /* Leaving the stage saves the ink; coming back shows it again. */
   act (session, "presentation.next-stage");
