@@ -233,10 +233,13 @@ update_ink_layer (UrokPresentationSession *self)
       urok_audience_view_set_ink_layer (view, NULL);
       return;
     }
-  if (urok_board_canvas_get_page (self->ink_canvas) != page)
-    urok_board_canvas_set_page (self->ink_canvas, page);
-  if (urok_audience_view_get_ink_layer (view) != GTK_WIDGET (self->ink_canvas))
-    urok_audience_view_set_ink_layer (view, GTK_WIDGET (self->ink_canvas));
+  /* The same page still shown: so is the teacher's choice to draw or
+   * interact. */
+  if (urok_audience_view_get_ink_layer (view) == GTK_WIDGET (self->ink_canvas)
+      && urok_board_canvas_get_page (self->ink_canvas) == page)
+    return;
+  urok_board_canvas_set_page (self->ink_canvas, page);
+  urok_audience_view_set_ink_layer (view, GTK_WIDGET (self->ink_canvas));
   /* Web pages, videos and sound are used first (scrolled, played, paused);
    * everything else is there to be written on. */
   apply_interact (self, g_str_equal (kind, "resource-web") || g_str_equal (kind, "resource-video")
@@ -250,16 +253,11 @@ show_current (UrokPresentationSession *self)
 {
   UrokAudienceView *view = urok_audience_window_get_view (self->audience);
   UrokStage *stage = urok_presentation_get_stage (self->presentation);
-  UrokResource *before = urok_resource_view_get_resource (urok_audience_view_get_live (view));
-  GtkWidget *before_content = urok_resource_view_get_content (urok_audience_view_get_live (view));
 
   urok_resource_view_show (urok_audience_view_get_live (view),
                            urok_presentation_get_resource (self->presentation),
                            stage != NULL ? urok_stage_get_title (stage) : NULL);
-  /* The same content kept: so is the teacher's choice to draw or interact. */
-  if (before_content == NULL || before != urok_resource_view_get_resource (urok_audience_view_get_live (view))
-      || before_content != urok_resource_view_get_content (urok_audience_view_get_live (view)))
-    update_ink_layer (self);
+  update_ink_layer (self);
 }
 
 /* The teacher is told, in their window, that ink is not being saved; the
