@@ -405,9 +405,6 @@ urok_board_canvas_set_show_palette (UrokBoardCanvas *self,
   if (gtk_widget_get_visible (self->palette) == !!show)
     return;
   gtk_widget_set_visible (self->palette, show);
-  /* Drawn again only once it has been given a place. */
-  self->palette_fits = FALSE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PALETTE]);
 }
 
@@ -579,6 +576,33 @@ on_input_notify (UrokBoardInput  *input,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIDTH]);
   else if (g_str_equal (name, "zoom-locked"))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM_LOCKED]);
+}
+
+/* The palette is drawn only once it has been placed again: after the
+ * canvas moved to another parent, or a setting its buttons show changed,
+ * another window's paintable of this one (the presenter's view of the
+ * class's) may draw before this window's layout. */
+static void
+replace_palette (UrokBoardCanvas *self)
+{
+  self->palette_fits = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+urok_board_canvas_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (urok_board_canvas_parent_class)->root (widget);
+  replace_palette (UROK_BOARD_CANVAS (widget));
+}
+
+static void
+urok_board_canvas_dispatch_properties_changed (GObject     *object,
+                                               guint        n_pspecs,
+                                               GParamSpec **pspecs)
+{
+  G_OBJECT_CLASS (urok_board_canvas_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+  replace_palette (UROK_BOARD_CANVAS (object));
 }
 
 static void
@@ -771,10 +795,12 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   object_class->dispose = urok_board_canvas_dispose;
   object_class->get_property = urok_board_canvas_get_property;
   object_class->set_property = urok_board_canvas_set_property;
+  object_class->dispatch_properties_changed = urok_board_canvas_dispatch_properties_changed;
   widget_class->snapshot = urok_board_canvas_snapshot;
   widget_class->measure = urok_board_canvas_measure;
   widget_class->size_allocate = urok_board_canvas_size_allocate;
   widget_class->map = urok_board_canvas_map;
+  widget_class->root = urok_board_canvas_root;
 
   properties[PROP_PAGE] = g_param_spec_object ("page", NULL, NULL, UROK_TYPE_BOARD_PAGE, rw);
   properties[PROP_TOOL] = g_param_spec_string ("tool", NULL, NULL, "pen", rw);
