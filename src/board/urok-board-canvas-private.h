@@ -22,6 +22,8 @@ struct _UrokBoardCanvas
   UrokBoardTiles *tiles;
   GtkWidget      *palette;
   gboolean        palette_fits;
+  /* Ink alone, no desk or paper: the layer over other content. */
+  gboolean        transparent;
 
   /* Sharp tiles are requested once the scale has been still a moment;
    * until then the cached ones are drawn stretched. */

@@ -45,6 +45,7 @@ enum {
   PROP_SHOW_PALETTE,
   PROP_RECOGNIZE_SHAPES,
   PROP_BACKGROUND,
+  PROP_TRANSPARENT,
   N_PROPS
 };
 
@@ -199,7 +200,8 @@ urok_board_canvas_snapshot (GtkWidget   *widget,
   double scale, ox, oy;
   GdkRGBA desk = { 0.36f, 0.38f, 0.40f, 1 };
 
-  gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!self->transparent)
+    gtk_snapshot_append_color (snapshot, &desk, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->page != NULL)
     {
       device_view (self, &scale, &ox, &oy);
@@ -425,6 +427,27 @@ urok_board_canvas_set_show_palette (UrokBoardCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PALETTE]);
 }
 
+gboolean
+urok_board_canvas_get_transparent (UrokBoardCanvas *self)
+{
+  g_return_val_if_fail (UROK_IS_BOARD_CANVAS (self), FALSE);
+  return self->transparent;
+}
+
+void
+urok_board_canvas_set_transparent (UrokBoardCanvas *self,
+                                   gboolean         transparent)
+{
+  g_return_if_fail (UROK_IS_BOARD_CANVAS (self));
+  transparent = !!transparent;
+  if (self->transparent == transparent)
+    return;
+  self->transparent = transparent;
+  urok_board_tiles_set_transparent (self->tiles, transparent);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSPARENT]);
+}
+
 /* For tests and benchmarks */
 
 guint
@@ -591,6 +614,33 @@ on_input_notify (UrokBoardInput  *input,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOGNIZE_SHAPES]);
 }
 
+/* The palette is drawn only once it has been placed again: after the
+ * canvas moved to another parent, or a setting its buttons show changed,
+ * another window's paintable of this one (the presenter's view of the
+ * class's) may draw before this window's layout. */
+static void
+replace_palette (UrokBoardCanvas *self)
+{
+  self->palette_fits = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+urok_board_canvas_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (urok_board_canvas_parent_class)->root (widget);
+  replace_palette (UROK_BOARD_CANVAS (widget));
+}
+
+static void
+urok_board_canvas_dispatch_properties_changed (GObject     *object,
+                                               guint        n_pspecs,
+                                               GParamSpec **pspecs)
+{
+  G_OBJECT_CLASS (urok_board_canvas_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+  replace_palette (UROK_BOARD_CANVAS (object));
+}
+
 static void
 urok_board_canvas_get_property (GObject    *object,
                                 guint       prop_id,
@@ -625,6 +675,9 @@ urok_board_canvas_get_property (GObject    *object,
     case PROP_BACKGROUND:
       g_value_set_string (value, urok_board_background_to_string (self->page != NULL ? urok_board_page_get_background (self->page)
                                                                                      : UROK_BOARD_BACKGROUND_PLAIN));
+      break;
+    case PROP_TRANSPARENT:
+      g_value_set_boolean (value, self->transparent);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -666,6 +719,9 @@ urok_board_canvas_set_property (GObject      *object,
       break;
     case PROP_BACKGROUND:
       set_background_string (self, g_value_get_string (value));
+      break;
+    case PROP_TRANSPARENT:
+      urok_board_canvas_set_transparent (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -792,10 +848,12 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   object_class->dispose = urok_board_canvas_dispose;
   object_class->get_property = urok_board_canvas_get_property;
   object_class->set_property = urok_board_canvas_set_property;
+  object_class->dispatch_properties_changed = urok_board_canvas_dispatch_properties_changed;
   widget_class->snapshot = urok_board_canvas_snapshot;
   widget_class->measure = urok_board_canvas_measure;
   widget_class->size_allocate = urok_board_canvas_size_allocate;
   widget_class->map = urok_board_canvas_map;
+  widget_class->root = urok_board_canvas_root;
 
   properties[PROP_PAGE] = g_param_spec_object ("page", NULL, NULL, UROK_TYPE_BOARD_PAGE, rw);
   properties[PROP_TOOL] = g_param_spec_string ("tool", NULL, NULL, "pen", rw);
@@ -805,6 +863,7 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   properties[PROP_SHOW_PALETTE] = g_param_spec_boolean ("show-palette", NULL, NULL, TRUE, rw);
   properties[PROP_RECOGNIZE_SHAPES] = g_param_spec_boolean ("recognize-shapes", NULL, NULL, FALSE, rw);
   properties[PROP_BACKGROUND] = g_param_spec_string ("background", NULL, NULL, "plain", rw);
+  properties[PROP_TRANSPARENT] = g_param_spec_boolean ("transparent", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "board.zoom-in", NULL, zoom_action);

@@ -31,7 +31,8 @@ GtkWidget      *urok_board_canvas_new              (void);
  * "color" (string, #rrggbb), "width" (double, board units),
  * "zoom-locked", "show-palette", "recognize-shapes", "background"
  * (string: the page's background, docs/formats/board.md; setting it takes
- * a paper: plain, squares, lines, slanted, staves, graph, coordinates). */
+ * a paper: plain, squares, lines, slanted, staves, graph, coordinates),
+ * "transparent" (no desk or paper: ink over other content). */
 UrokBoardPage  *urok_board_canvas_get_page         (UrokBoardCanvas *self);
 void            urok_board_canvas_set_page         (UrokBoardCanvas *self,
                                                     UrokBoardPage   *page);
@@ -39,6 +40,9 @@ UrokBoardInput *urok_board_canvas_get_input        (UrokBoardCanvas *self);
 gboolean        urok_board_canvas_get_show_palette (UrokBoardCanvas *self);
 void            urok_board_canvas_set_show_palette (UrokBoardCanvas *self,
                                                     gboolean         show);
+gboolean        urok_board_canvas_get_transparent  (UrokBoardCanvas *self);
+void            urok_board_canvas_set_transparent  (UrokBoardCanvas *self,
+                                                    gboolean         transparent);
 
 /* The GTK event handlers and tests hand events in here, in widget
  * coordinates: the same path for real and scripted input. */

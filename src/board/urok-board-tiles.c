@@ -58,12 +58,14 @@ typedef struct
   double              page_width;
   double              page_height;
   GBytes             *background_data;
+  gboolean            transparent;
   GdkTexture         *texture;
 } Job;
 
 struct _UrokBoardTiles
 {
   UrokBoardPage           *page;
+  gboolean                 transparent;
   GHashTable              *tiles;   /* TileKey → Tile (owned) */
   GQueue                   lru;     /* most recent first */
   gsize                    max_bytes;
@@ -153,8 +155,9 @@ render_job (Job *job)
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, UROK_BOARD_TILE_SIZE, UROK_BOARD_TILE_SIZE);
   cr = cairo_create (surface);
-  urok_board_render_background (cr, job->background, job->page_width, job->page_height, job->background_data,
-                                &job->rect, job->key.scale);
+  if (!job->transparent)
+    urok_board_render_background (cr, job->background, job->page_width, job->page_height, job->background_data,
+                                  &job->rect, job->key.scale);
   urok_board_render_item_list (cr, job->items, &job->rect, job->key.scale, UROK_BOARD_RENDER_DEFAULT);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -334,6 +337,16 @@ urok_board_tiles_set_page (UrokBoardTiles *self,
 }
 
 void
+urok_board_tiles_set_transparent (UrokBoardTiles *self,
+                                  gboolean        transparent)
+{
+  if (self->transparent == transparent)
+    return;
+  forget_all (self);
+  self->transparent = transparent;
+}
+
+void
 urok_board_tiles_invalidate (UrokBoardTiles      *self,
                              const UrokBoardRect *dirty)
 {
@@ -364,6 +377,7 @@ new_job (UrokBoardTiles *self,
   job->generation = g_atomic_int_get (&self->inbox->generation);
   tile_rect (&tile->key, &job->rect);
   job->background = urok_board_page_get_background (self->page);
+  job->transparent = self->transparent;
   job->page_width = urok_board_page_get_width (self->page);
   job->page_height = urok_board_page_get_height (self->page);
   job->background_data = urok_board_page_get_background_data (self->page);

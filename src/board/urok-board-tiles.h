@@ -34,6 +34,10 @@ void            urok_board_tiles_free         (UrokBoardTiles          *self);
 /* Forgets every tile; NULL shows nothing. */
 void            urok_board_tiles_set_page     (UrokBoardTiles          *self,
                                                UrokBoardPage           *page);
+/* Transparent: tiles hold the items alone, no paper (ink over other
+ * content). */
+void            urok_board_tiles_set_transparent (UrokBoardTiles       *self,
+                                                  gboolean              transparent);
 /* Marks the tiles meeting @dirty (board units) for drawing again; they
  * show their old picture until the new one is there. */
 void            urok_board_tiles_invalidate   (UrokBoardTiles          *self,

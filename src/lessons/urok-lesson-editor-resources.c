@@ -13,8 +13,10 @@
 
 #include <glib/gi18n.h>
 
+#include "urok-board-page-window.h"
 #include "urok-lesson-editor-private.h"
 #include "urok-lesson-util.h"
+#include "urok-section-util.h"
 
 typedef struct
 {
@@ -547,7 +549,7 @@ open_resource_dialog (UrokLessonEditor *self,
       break;
     case UROK_RESOURCE_BOARD_PAGE:
       heading = _("Rename Board Page");
-      body = _("The page opens on the board once the whiteboard is part of Urok; it is kept with the lesson until then.");
+      body = _("The page opens on the whiteboard when the lesson is presented; what is written on it is saved with the lesson.");
       break;
     case UROK_RESOURCE_MEDIA:
     default:
@@ -725,6 +727,36 @@ edit_resource_activated (GtkWidget  *widget,
   open_resource_dialog (self, stage, urok_resource_get_kind (resource), resource);
 }
 
+/* The board page on the whiteboard, to prepare before the lesson: the
+ * lesson is saved first, so the page's row is the store's. */
+static void
+open_board_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UrokLessonEditor *self = UROK_LESSON_EDITOR (widget);
+  UrokStage *stage = NULL;
+  guint position = 0;
+  g_autoptr(UrokResource) resource = NULL;
+  g_autoptr(GError) error = NULL;
+  UrokBoardPageWindow *window;
+
+  if (self->lesson == NULL || self->store == NULL ||
+      !urok_lesson_find_resource (self->lesson, g_variant_get_string (parameter, NULL), &stage, &position))
+    return;
+  resource = g_list_model_get_item (urok_stage_get_resources (stage), position);
+  if (urok_resource_get_kind (resource) != UROK_RESOURCE_BOARD_PAGE || !_urok_lesson_editor_save_now (self, NULL))
+    return;
+  window = urok_board_page_window_new (self->store, urok_lesson_get_uuid (self->lesson), resource, &error);
+  if (window == NULL)
+    {
+      urok_section_show_error (widget, _("Could Not Open the Board Page"), error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (window), _urok_lesson_editor_get_window (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 remove_resource_activated (GtkWidget  *widget,
                            const char *action_name,
@@ -787,6 +819,7 @@ _urok_lesson_editor_class_init_resources (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "lesson.add-board-page", NULL, add_board_page_activated);
   gtk_widget_class_install_action (widget_class, "lesson.edit-resource", "s", edit_resource_activated);
   gtk_widget_class_install_action (widget_class, "lesson.remove-resource", "s", remove_resource_activated);
+  gtk_widget_class_install_action (widget_class, "lesson.open-board", "s", open_board_activated);
   gtk_widget_class_install_action (widget_class, "lesson.move-resource-up", "s", move_resource_activated);
   gtk_widget_class_install_action (widget_class, "lesson.move-resource-down", "s", move_resource_activated);
 }

@@ -460,6 +460,21 @@ close_activated (GtkWidget  *widget,
     g_signal_emit (self, signals[CLOSE_REQUESTED], 0);
 }
 
+/* The lesson as the class will see it: saved first, so the presentation
+ * (which loads it from the store) shows the newest stages. */
+static void
+present_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UrokLessonEditor *self = UROK_LESSON_EDITOR (widget);
+
+  /* On a failed save the banner says why, and nothing older is shown. */
+  if (self->lesson == NULL || !_urok_lesson_editor_save_now (self, NULL))
+    return;
+  gtk_widget_activate_action (widget, "win.present-lesson", "s", urok_lesson_get_uuid (self->lesson));
+}
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -715,6 +730,7 @@ urok_lesson_editor_class_init (UrokLessonEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "lesson.close", NULL, close_activated);
   gtk_widget_class_install_action (widget_class, "lesson.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "lesson.present", NULL, present_activated);
   gtk_widget_class_install_action (widget_class, "lesson.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "lesson.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "lesson.show-details", NULL, show_details_activated);
@@ -736,6 +752,7 @@ urok_lesson_editor_class_init (UrokLessonEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "lesson.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "lesson.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "lesson.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "lesson.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "lesson.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "lesson.move-stage-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "lesson.move-stage-down", NULL);

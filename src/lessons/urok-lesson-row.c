@@ -98,6 +98,8 @@ create_menu (UrokLessonRow *self)
   else
     {
       append_item (commands, _("_Open"), "lesson.open", uuid);
+      /* The window's: it switches to the Presentation section. */
+      append_item (commands, _("_Present"), "win.present-lesson", uuid);
       append_item (commands, _("D_uplicate"), "lesson.duplicate", uuid);
       append_item (commands, _("Save as _Template"), "lesson.save-as-template", uuid);
     }

@@ -79,7 +79,7 @@ describe (UrokResourceRow *self)
   switch (urok_resource_get_kind (resource))
     {
     case UROK_RESOURCE_BOARD_PAGE:
-      return g_strdup (_("Board page · opens when the whiteboard exists"));
+      return g_strdup (_("Board page · written on in the presentation, saved with the lesson"));
     case UROK_RESOURCE_BOOK_PLACE:
       {
         g_autoptr(UrokBookInfo) book = urok_list_find (self->books, "identifier", urok_resource_get_target (resource), NULL);
@@ -194,10 +194,21 @@ urok_resource_row_new (UrokResource *resource,
   gtk_widget_set_tooltip_text (handle, _("Drag to reorder or to move to another stage"));
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), handle);
 
-  /* A board page goes out as a file too (other programs, printing). */
+  /* A board page can be prepared on the whiteboard before the lesson, and
+   * goes out as a file too (other programs, printing). */
   if (urok_resource_get_kind (resource) == UROK_RESOURCE_BOARD_PAGE)
     {
+      GtkWidget *open = gtk_button_new_from_icon_name ("document-edit-symbolic");
       GtkWidget *export = gtk_button_new_from_icon_name ("document-save-as-symbolic");
+
+      gtk_widget_set_name (open, "open-board-button");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (open, _("Open on the Board"));
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_add_css_class (open, "circular");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "lesson.open-board");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", urok_resource_get_uuid (resource));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), open);
 
       gtk_widget_set_valign (export, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (export, _("Export Board Page…"));

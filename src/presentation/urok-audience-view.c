@@ -60,6 +60,21 @@ urok_audience_view_set_ink_layer (UrokAudienceView *self,
   gtk_widget_set_can_target (self->ink_holder, layer != NULL);
 }
 
+void
+urok_audience_view_set_ink_input (UrokAudienceView *self,
+                                  gboolean          input)
+{
+  GtkWidget *layer;
+
+  g_return_if_fail (UROK_IS_AUDIENCE_VIEW (self));
+
+  layer = adw_bin_get_child (ADW_BIN (self->ink_holder));
+  /* The slot too: a bin that cannot be drawn on still takes the pointer. */
+  gtk_widget_set_can_target (self->ink_holder, layer != NULL && input);
+  if (layer != NULL)
+    gtk_widget_set_can_target (layer, input);
+}
+
 GtkWidget *
 urok_audience_view_get_ink_layer (UrokAudienceView *self)
 {

@@ -31,6 +31,10 @@ UrokResourceView *urok_audience_view_get_live       (UrokAudienceView *self);
 void              urok_audience_view_set_ink_layer  (UrokAudienceView *self,
                                                      GtkWidget        *layer);
 GtkWidget        *urok_audience_view_get_ink_layer  (UrokAudienceView *self);
+/* Whether the ink layer takes input (draws), or lets it through to the
+ * resource under it (a web page, a video's controls). */
+void              urok_audience_view_set_ink_input  (UrokAudienceView *self,
+                                                     gboolean          input);
 /* A classroom tool's widget; hidden until the session shows it. */
 GtkWidget        *urok_audience_view_get_tool       (UrokAudienceView *self,
                                                      UrokAudienceTool  tool);

@@ -33,6 +33,7 @@ struct _UrokAudienceWindow
   guint             toolbar_timeout;
   guint             hide_source;
   double            last_x, last_y;
+  GtkLabel        *problem_label;
 };
 
 G_DEFINE_FINAL_TYPE (UrokAudienceWindow, urok_audience_window, GTK_TYPE_WINDOW)
@@ -180,6 +181,24 @@ urok_audience_window_set_status (UrokAudienceWindow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->timer_label), "error");
 }
 
+void
+urok_audience_window_set_problem (UrokAudienceWindow *self,
+                                  const char         *message)
+{
+  g_return_if_fail (UROK_IS_AUDIENCE_WINDOW (self));
+
+  gtk_label_set_text (self->problem_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
+}
+
+const char *
+urok_audience_window_get_problem (UrokAudienceWindow *self)
+{
+  g_return_val_if_fail (UROK_IS_AUDIENCE_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->problem_label)) ? gtk_label_get_text (self->problem_label) : NULL;
+}
+
 static void
 urok_audience_window_dispose (GObject *object)
 {
@@ -259,6 +278,7 @@ urok_audience_window_class_init (UrokAudienceWindowClass *klass)
 
   g_type_ensure (UROK_TYPE_AUDIENCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-audience-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UrokAudienceWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, UrokAudienceWindow, view);
   gtk_widget_class_bind_template_child (widget_class, UrokAudienceWindow, toolbar_revealer);
   gtk_widget_class_bind_template_child (widget_class, UrokAudienceWindow, toolbar);

@@ -35,4 +35,9 @@ void                urok_audience_window_set_status        (UrokAudienceWindow *
                                                             const char         *timer,
                                                             gboolean            overrun);
 
+/* A problem the teacher must know of (ink not saved), shown until NULL. */
+void        urok_audience_window_set_problem (UrokAudienceWindow *self,
+                                             const char *message);
+const char *urok_audience_window_get_problem (UrokAudienceWindow *self);
+
 G_END_DECLS

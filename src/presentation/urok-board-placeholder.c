@@ -1,10 +1,10 @@
-/* urok-board-placeholder.c: a board page shown before the whiteboard
- * exists.
+/* urok-board-placeholder.c: a board page whose page does not load.
  *
- * The whiteboard's canvas replaces this widget in one place,
- * create_board_view() in urok-resource-view.c; until then a lesson's board
- * pages show as what they are at the start of a lesson: an empty page of
- * the right background (white, or the exercise-book ruling), titled.
+ * create_board_view() in urok-resource-view.c shows the whiteboard's
+ * canvas; a page the store or the resource's string cannot give is shown
+ * as this instead of a blank board that would hide the problem: an empty
+ * page of the right background (white, or the exercise-book ruling),
+ * titled.
  * Reading the board JSON is lenient on purpose: the format belongs to the
  * whiteboard, and a page this code does not understand is still a page.
  *

@@ -145,6 +145,7 @@ start_activated (GtkWidget  *widget,
   end_session (self);
   session = urok_presentation_session_new (lesson, kinds, media_dir);
   urok_presentation_session_set_mode (session, self->mode);
+  urok_presentation_session_set_store (session, store);
   if (!urok_presentation_session_start (session, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error))
     {
       urok_section_show_error (widget, _("Nothing to Present"), error->message);

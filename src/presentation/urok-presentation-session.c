@@ -15,7 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "urok-board-canvas.h"
 #include "urok-presentation-session.h"
+#include "urok-presentation-ink.h"
 #include "urok-presentation-recording.h"
 #include "urok-presentation-tools.h"
 #include "urok-screen-choice.h"
@@ -40,6 +42,13 @@ struct _UrokPresentationSession
   gboolean                running;
   gboolean                dual;
   char                   *record_audio_source;
+
+  UrokStore              *store;
+  UrokPresentationInk    *ink;
+  /* The ink layer over whatever is not a board page (one canvas, its page
+   * switched with the content). */
+  UrokBoardCanvas        *ink_canvas;
+  char                   *save_problem;
 };
 
 G_DEFINE_FINAL_TYPE (UrokPresentationSession, urok_presentation_session, G_TYPE_OBJECT)
@@ -83,6 +92,7 @@ static const struct
   { "t", "presentation.set-square" },
   { "a", "presentation.protractor" },
   { "c", "presentation.compass" },
+  { "i", "presentation.interact" },
 };
 
 UrokPresentationSession *
@@ -110,6 +120,17 @@ urok_presentation_session_set_record_audio_source (UrokPresentationSession *self
 
   g_free (self->record_audio_source);
   self->record_audio_source = g_strdup (audio_source);
+}
+
+void
+urok_presentation_session_set_store (UrokPresentationSession *self,
+                                     UrokStore               *store)
+{
+  g_return_if_fail (UROK_IS_PRESENTATION_SESSION (self));
+  g_return_if_fail (store == NULL || UROK_IS_STORE (store));
+  g_return_if_fail (!self->running);
+
+  g_set_object (&self->store, store);
 }
 
 void
@@ -163,6 +184,68 @@ urok_presentation_session_get_dual (UrokPresentationSession *self)
   return self->dual;
 }
 
+static void
+sync_state (UrokPresentationSession *self,
+            const char              *name,
+            gboolean                 value)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (value));
+}
+
+/* Interacting, input goes through the ink to the content (a web page's
+ * links, a video's controls); else the ink layer takes it and draws. */
+static void
+apply_interact (UrokPresentationSession *self,
+                gboolean                 interact)
+{
+  urok_audience_view_set_ink_input (urok_audience_window_get_view (self->audience), !interact);
+  urok_board_canvas_set_show_palette (self->ink_canvas, !interact);
+  sync_state (self, "interact", interact);
+}
+
+/* Whatever is not a board page gets the transparent ink layer, on the page
+ * kept for that resource (for a bare title card, for the stage). */
+static void
+update_ink_layer (UrokPresentationSession *self)
+{
+  UrokAudienceView *view = urok_audience_window_get_view (self->audience);
+  UrokResourceView *live = urok_audience_view_get_live (view);
+  GtkWidget *content = urok_resource_view_get_content (live);
+  UrokResource *resource = urok_presentation_get_resource (self->presentation);
+  UrokStage *stage = urok_presentation_get_stage (self->presentation);
+  const char *uuid = resource != NULL ? urok_resource_get_uuid (resource)
+                   : stage != NULL ? urok_stage_get_uuid (stage) : NULL;
+  const char *kind = content != NULL ? gtk_widget_get_name (content) : "";
+  g_autoptr(GError) error = NULL;
+  UrokBoardPage *page;
+
+  if (content == NULL || UROK_IS_BOARD_CANVAS (content) || uuid == NULL)
+    {
+      urok_audience_view_set_ink_layer (view, NULL);
+      return;
+    }
+  page = urok_presentation_ink_get_page (self->ink, uuid, NULL, &error);
+  if (page == NULL)
+    {
+      g_warning ("The ink over “%s” does not load: %s", kind, error->message);
+      urok_audience_view_set_ink_layer (view, NULL);
+      return;
+    }
+  /* The same page still shown: so is the teacher's choice to draw or
+   * interact. */
+  if (urok_audience_view_get_ink_layer (view) == GTK_WIDGET (self->ink_canvas)
+      && urok_board_canvas_get_page (self->ink_canvas) == page)
+    return;
+  urok_board_canvas_set_page (self->ink_canvas, page);
+  urok_audience_view_set_ink_layer (view, GTK_WIDGET (self->ink_canvas));
+  /* Web pages, videos and sound are used first (scrolled, played, paused);
+   * everything else is there to be written on. */
+  apply_interact (self, g_str_equal (kind, "resource-web") || g_str_equal (kind, "resource-video")
+                        || g_str_equal (kind, "resource-audio"));
+}
+
 /* The class's view follows the controller; while hidden it changes under
  * the frozen picture. */
 static void
@@ -174,6 +257,52 @@ show_current (UrokPresentationSession *self)
   urok_resource_view_show (urok_audience_view_get_live (view),
                            urok_presentation_get_resource (self->presentation),
                            stage != NULL ? urok_stage_get_title (stage) : NULL);
+  update_ink_layer (self);
+}
+
+/* The teacher is told, in their window, that ink is not being saved; the
+ * ink stays on screen and is tried again. */
+static void
+set_save_problem (UrokPresentationSession *self,
+                  const char              *message)
+{
+  g_free (self->save_problem);
+  self->save_problem = g_strdup (message);
+  if (self->presenter != NULL)
+    urok_presenter_window_set_problem (self->presenter, message);
+  if (self->audience != NULL)
+    urok_audience_window_set_problem (self->audience, self->presenter == NULL ? message : NULL);
+}
+
+static void
+save_failed_cb (UrokPresentationInk     *ink,
+                GError                  *error,
+                UrokPresentationSession *self)
+{
+  g_autofree char *message = g_strdup_printf (_("The ink is not being saved: %s. It stays on the screen; "
+                                                "Urok keeps trying to save it."), error->message);
+
+  set_save_problem (self, message);
+}
+
+static void
+flush_ink (UrokPresentationSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->ink == NULL)
+    return;
+  if (!urok_presentation_ink_flush (self->ink, &error))
+    save_failed_cb (self->ink, error, self);
+  else if (self->save_problem != NULL)
+    set_save_problem (self, NULL);
+}
+
+const char *
+urok_presentation_session_get_save_problem (UrokPresentationSession *self)
+{
+  g_return_val_if_fail (UROK_IS_PRESENTATION_SESSION (self), NULL);
+  return self->save_problem;
 }
 
 static void
@@ -205,18 +334,10 @@ clock_cb (gpointer user_data)
 static void
 position_changed_cb (UrokPresentationSession *self)
 {
+  /* What was written where the teacher was is on disk before they move. */
+  flush_ink (self);
   show_current (self);
   clock_cb (self);
-}
-
-static void
-sync_state (UrokPresentationSession *self,
-            const char              *name,
-            gboolean                 value)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (value));
 }
 
 static void
@@ -339,6 +460,19 @@ pause_changed (GSimpleAction *action,
 }
 
 static void
+interact_changed (GSimpleAction *action,
+                  GVariant      *value,
+                  gpointer       user_data)
+{
+  UrokPresentationSession *self = user_data;
+
+  if (self->ink_canvas != NULL)
+    apply_interact (self, g_variant_get_boolean (value));
+  else
+    g_simple_action_set_state (action, value);
+}
+
+static void
 end_activated (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
@@ -415,6 +549,7 @@ static const GActionEntry action_entries[] = {
   { "hide", NULL, NULL, "false", hide_changed },
   { "black-out", NULL, NULL, "false", black_out_changed },
   { "pause", NULL, NULL, "false", pause_changed },
+  { "interact", NULL, NULL, "false", interact_changed },
   { "end", end_activated },
   { "screen", NULL, "s", "''", screen_changed },
 };
@@ -544,6 +679,15 @@ urok_presentation_session_start (UrokPresentationSession *self,
   g_signal_connect_object (self->audience, "close-request", G_CALLBACK (close_request_cb), self, 0);
   urok_resource_view_set_media_dir (urok_audience_view_get_live (urok_audience_window_get_view (self->audience)),
                                     self->media_dir);
+  self->ink = urok_presentation_ink_new (self->store,
+                                         urok_lesson_get_uuid (urok_presentation_get_lesson (self->presentation)));
+  g_signal_connect_object (self->ink, "save-failed", G_CALLBACK (save_failed_cb), self, 0);
+  urok_resource_view_set_ink (urok_audience_view_get_live (urok_audience_window_get_view (self->audience)), self->ink);
+  self->ink_canvas = g_object_ref_sink (UROK_BOARD_CANVAS (urok_board_canvas_new ()));
+  gtk_widget_set_name (GTK_WIDGET (self->ink_canvas), "ink-layer");
+  urok_board_canvas_set_transparent (self->ink_canvas, TRUE);
+  /* The ink is pinned to the content under it: no zooming or panning. */
+  urok_board_input_set_zoom_locked (urok_board_canvas_get_input (self->ink_canvas), TRUE);
 
   if (self->dual)
     {
@@ -609,6 +753,7 @@ urok_presentation_session_end (UrokPresentationSession *self)
   self->running = FALSE;
   g_object_ref (self);
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  flush_ink (self);
   g_signal_handlers_disconnect_by_data (self->presentation, self);
   urok_presentation_tools_remove_actions (G_ACTION_MAP (self->actions));
   urok_presentation_recording_remove_actions (G_ACTION_MAP (self->actions));
@@ -624,6 +769,11 @@ urok_presentation_session_end (UrokPresentationSession *self)
       gtk_window_destroy (GTK_WINDOW (self->audience));
       g_clear_object (&self->audience);
     }
+  /* The savers write anything still pending as they go. */
+  if (self->ink != NULL)
+    g_signal_handlers_disconnect_by_data (self->ink, self);
+  g_clear_object (&self->ink);
+  g_clear_object (&self->ink_canvas);
   g_signal_emit (self, signals[ENDED], 0);
   g_object_unref (self);
 }
@@ -649,6 +799,8 @@ urok_presentation_session_finalize (GObject *object)
   g_clear_object (&self->actions);
   g_clear_pointer (&self->media_dir, g_free);
   g_clear_pointer (&self->record_audio_source, g_free);
+  g_clear_pointer (&self->save_problem, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (urok_presentation_session_parent_class)->finalize (object);
 }

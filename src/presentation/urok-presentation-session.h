@@ -37,6 +37,12 @@ GQuark                   urok_presentation_session_error_quark (void);
 UrokPresentationSession *urok_presentation_session_new     (UrokLesson              *lesson,
                                                             GListModel              *kinds,
                                                             const char              *media_dir);
+/* Where board pages and ink are loaded from and saved to; set before
+ * start.  Without it ink lasts for the session only. */
+void                     urok_presentation_session_set_store (UrokPresentationSession *self,
+                                                              UrokStore               *store);
+/* What the teacher is told when ink could not be saved, or NULL. */
+const char              *urok_presentation_session_get_save_problem (UrokPresentationSession *self);
 void                     urok_presentation_session_set_mode (UrokPresentationSession *self,
                                                              UrokPresentationMode     mode);
 /* Opens the windows and starts the clock.  @parent: the main window, whose

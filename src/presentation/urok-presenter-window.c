@@ -50,6 +50,7 @@ struct _UrokPresenterWindow
   GtkPicture       *preview;
   GtkLabel         *hidden_label;
   GtkBox           *thumbnails;
+  GtkLabel        *problem_label;
 };
 
 G_DEFINE_FINAL_TYPE (UrokPresenterWindow, urok_presenter_window, ADW_TYPE_WINDOW)
@@ -388,6 +389,24 @@ urok_presenter_window_new (UrokPresentation *presentation,
   return self;
 }
 
+void
+urok_presenter_window_set_problem (UrokPresenterWindow *self,
+                                   const char          *message)
+{
+  g_return_if_fail (UROK_IS_PRESENTER_WINDOW (self));
+
+  gtk_label_set_text (self->problem_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
+}
+
+const char *
+urok_presenter_window_get_problem (UrokPresenterWindow *self)
+{
+  g_return_val_if_fail (UROK_IS_PRESENTER_WINDOW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->problem_label)) ? gtk_label_get_text (self->problem_label) : NULL;
+}
+
 static void
 urok_presenter_window_dispose (GObject *object)
 {
@@ -413,6 +432,7 @@ urok_presenter_window_class_init (UrokPresenterWindowClass *klass)
 
   g_type_ensure (UROK_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-presenter-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, problem_label);
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, screen_button);
   gtk_widget_class_bind_template_child (widget_class, UrokPresenterWindow, record_pause_button);

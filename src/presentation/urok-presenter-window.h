@@ -39,4 +39,9 @@ const char          *urok_presenter_window_get_recording_status (UrokPresenterWi
 /* Formats @usec as "m:ss" (or "h:mm:ss"); for timers. */
 char                *urok_presenter_format_time            (gint64               usec);
 
+/* A problem the teacher must know of (ink not saved), shown until NULL. */
+void        urok_presenter_window_set_problem (UrokPresenterWindow *self,
+                                             const char *message);
+const char *urok_presenter_window_get_problem (UrokPresenterWindow *self);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "urok-board-canvas.h"
 #include "urok-board-placeholder.h"
+#include "urok-presentation-ink.h"
 #include "urok-resource-view.h"
 
 struct _UrokResourceView
@@ -28,9 +29,9 @@ struct _UrokResourceView
   char         *title;
   char         *media_dir;
   GtkWidget    *content;
-  /* Board pages shown so far, by resource uuid: the ink written on them
-   * stays when the teacher steps away and comes back. */
-  GHashTable   *board_pages;
+  /* Board pages, kept (and saved) for the session: the ink written on
+   * them stays when the teacher steps away and comes back. */
+  UrokPresentationInk *ink;
   /* The drawing instruments over this view (weak): board pages' pens
    * follow their edges. */
   UrokBoardInstrumentView *instruments;
@@ -137,32 +138,25 @@ text_card_new (UrokResource *resource)
   return named (scrolled, formula ? "resource-formula" : "resource-text");
 }
 
-/* A board page is the whiteboard's canvas on the page the resource holds;
- * a page that does not load is shown as the placeholder, not as a blank
+/* A board page is the whiteboard's canvas on the page the store holds for
+ * the resource (or, the first time, the page its string describes); a
+ * page that does not load is shown as the placeholder, not as a blank
  * board that would hide the problem. */
 UrokBoardPage *
 urok_resource_view_get_board_page (UrokResourceView *self,
                                    UrokResource     *resource)
 {
-  const char *uuid;
-  UrokBoardPage *page;
   g_autoptr(GError) error = NULL;
+  UrokBoardPage *page;
 
   g_return_val_if_fail (UROK_IS_RESOURCE_VIEW (self), NULL);
   g_return_val_if_fail (UROK_IS_RESOURCE (resource), NULL);
   g_return_val_if_fail (urok_resource_get_kind (resource) == UROK_RESOURCE_BOARD_PAGE, NULL);
 
-  uuid = urok_resource_get_uuid (resource);
-  page = g_hash_table_lookup (self->board_pages, uuid);
-  if (page != NULL)
-    return page;
-  page = urok_board_page_new_from_string (urok_resource_get_board (resource), &error);
+  page = urok_presentation_ink_get_page (urok_resource_view_get_ink (self), urok_resource_get_uuid (resource),
+                                         urok_resource_get_board (resource), &error);
   if (page == NULL)
-    {
-      g_warning ("Board page “%s” does not load: %s", urok_resource_get_title (resource), error->message);
-      return NULL;
-    }
-  g_hash_table_insert (self->board_pages, g_strdup (uuid), page);
+    g_warning ("Board page “%s” does not load: %s", urok_resource_get_title (resource), error->message);
   return page;
 }
 
@@ -175,7 +169,6 @@ create_board_view (UrokResourceView *self,
 
   if (page == NULL)
     return urok_board_placeholder_new (resource);
-
   canvas = urok_board_canvas_new ();
   urok_board_canvas_set_page (UROK_BOARD_CANVAS (canvas), page);
   urok_board_canvas_set_instruments (UROK_BOARD_CANVAS (canvas), self->instruments);
@@ -338,6 +331,27 @@ urok_resource_view_set_media_dir (UrokResourceView *self,
   self->media_dir = g_strdup (media_dir);
 }
 
+void
+urok_resource_view_set_ink (UrokResourceView    *self,
+                            UrokPresentationInk *ink)
+{
+  g_return_if_fail (UROK_IS_RESOURCE_VIEW (self));
+  g_return_if_fail (UROK_IS_PRESENTATION_INK (ink));
+
+  g_set_object (&self->ink, ink);
+}
+
+UrokPresentationInk *
+urok_resource_view_get_ink (UrokResourceView *self)
+{
+  g_return_val_if_fail (UROK_IS_RESOURCE_VIEW (self), NULL);
+
+  /* Shown without a store (a preview, a test): ink for the session. */
+  if (self->ink == NULL)
+    self->ink = urok_presentation_ink_new (NULL, NULL);
+  return self->ink;
+}
+
 static void
 urok_resource_view_dispose (GObject *object)
 {
@@ -347,8 +361,8 @@ urok_resource_view_dispose (GObject *object)
   g_clear_object (&self->resource);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->media_dir, g_free);
-  g_clear_pointer (&self->board_pages, g_hash_table_unref);
   g_clear_weak_pointer (&self->instruments);
+  g_clear_object (&self->ink);
 
   G_OBJECT_CLASS (urok_resource_view_parent_class)->dispose (object);
 }
@@ -370,5 +384,4 @@ urok_resource_view_init (UrokResourceView *self)
 {
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  self->board_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }

@@ -11,6 +11,7 @@
 
 #include "urok-board-instrument-view.h"
 #include "urok-board-page.h"
+#include "urok-presentation-ink.h"
 #include "urok-resource.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,11 @@ GtkWidget    *urok_resource_view_new          (void);
 /* @media_dir: the lesson's media folder, where media resources' files are. */
 void          urok_resource_view_set_media_dir (UrokResourceView *self,
                                                 const char       *media_dir);
+/* Where board pages come from and are saved to (set before showing one);
+ * without it they are kept for the session only. */
+void          urok_resource_view_set_ink       (UrokResourceView    *self,
+                                                UrokPresentationInk *ink);
+UrokPresentationInk *urok_resource_view_get_ink (UrokResourceView   *self);
 /* Shows @resource; NULL shows @title as a title card (a stage with no
  * resources).  Showing the same resource again keeps its view as it is (a
  * video's position, a page's scroll). */

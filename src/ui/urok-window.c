@@ -115,6 +115,19 @@ section_activated (GSimpleAction *action,
   urok_window_show_section (UROK_WINDOW (user_data), g_variant_get_string (parameter, NULL));
 }
 
+/* From the lesson editor or the lesson library: the Presentation section
+ * starts the lesson as its own Present button would. */
+static void
+present_lesson_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  UrokWindow *self = UROK_WINDOW (user_data);
+
+  urok_window_show_section (self, "presentation");
+  gtk_widget_activate_action_variant (urok_window_get_page (self, "presentation"), "presentation.start", parameter);
+}
+
 static void
 new_activated (GtkWidget  *widget,
                const char *action_name,
@@ -177,6 +190,7 @@ urok_window_class_init (UrokWindowClass *klass)
 
 static const GActionEntry win_actions[] = {
   { "section", section_activated, "s", "'lessons'" },
+  { "present-lesson", present_lesson_activated, "s" },
 };
 
 static void

@@ -728,7 +728,7 @@ test_shortcuts_listed (void)
             }
         }
     }
-  g_assert_cmpuint (n_bindings, ==, 2 * 24);
+  g_assert_cmpuint (n_bindings, ==, 2 * 25);
   end (session);
 }
 
