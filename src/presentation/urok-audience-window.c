@@ -129,6 +129,11 @@ urok_audience_window_set_has_toolbar (UrokAudienceWindow *self,
     return;
   self->has_toolbar = has_toolbar;
   gtk_widget_set_visible (GTK_WIDGET (self->toolbar_revealer), has_toolbar);
+  /* The board's palette floats above the toolbar, not under it. */
+  if (has_toolbar)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "with-toolbar");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "with-toolbar");
   if (has_toolbar)
     urok_audience_window_reveal_toolbar (self);
   else
