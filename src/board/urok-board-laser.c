@@ -190,6 +190,10 @@ urok_board_laser_snapshot (GtkWidget   *widget,
                                                                  x1 - x0 + 2 * margin, y1 - y0 + 2 * margin));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Each segment replaces what the one before drew where their round caps
+   * overlap, so the translucent trail has no darker beads at its joints. */
+  cairo_push_group (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   for (guint i = 1; i < self->trail->len; i++)
     {
       TrailPoint *a = &g_array_index (self->trail, TrailPoint, i - 1);
@@ -205,6 +209,8 @@ urok_board_laser_snapshot (GtkWidget   *widget,
       cairo_line_to (cr, b->x, b->y);
       cairo_stroke (cr);
     }
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
   if (self->dot_visible)
     {
       /* A white halo so the dot shows on red content too. */

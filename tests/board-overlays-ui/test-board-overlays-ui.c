@@ -350,6 +350,7 @@ test_laser (void)
     g_assert_true (is_red (&p, 300, 325));
     g_free (p.data);
   }
+  ui_test_save_png (stage.overlay, "board-laser");
   urok_board_laser_release (l);
   urok_board_laser_set_fade_time (l, 1000);
 
