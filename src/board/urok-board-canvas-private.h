@@ -61,6 +61,10 @@ GskRenderNode *_urok_board_canvas_item_node (const UrokBoardItem *item,
                                              double               oy);
 
 /* urok-board-canvas-tools.c */
+/* urok-board-canvas.c: the board.tool-* actions' handler. */
+void     _urok_board_canvas_tool_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
 void     _urok_board_canvas_tools_class_init (GtkWidgetClass  *widget_class);
 void     _urok_board_canvas_tools_init     (UrokBoardCanvas *self);
 void     _urok_board_canvas_tools_dispose  (UrokBoardCanvas *self);

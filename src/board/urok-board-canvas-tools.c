@@ -110,14 +110,6 @@ _urok_board_canvas_snapshot_tools (UrokBoardCanvas *self,
 /* Actions */
 
 static void
-shape_tool_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  g_object_set (widget, "tool", action_name + strlen ("board.tool-"), NULL);
-}
-
-static void
 selection_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -182,7 +174,7 @@ _urok_board_canvas_tools_class_init (GtkWidgetClass *widget_class)
     {
       g_autofree char *name = g_strconcat ("board.tool-", tools[i], NULL);
 
-      gtk_widget_class_install_action (widget_class, name, NULL, shape_tool_action);
+      gtk_widget_class_install_action (widget_class, name, NULL, _urok_board_canvas_tool_action);
     }
   gtk_widget_class_install_action (widget_class, "board.delete-selection", NULL, selection_action);
   gtk_widget_class_install_action (widget_class, "board.duplicate-selection", NULL, selection_action);

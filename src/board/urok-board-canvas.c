@@ -530,10 +530,11 @@ pan_action (GtkWidget  *widget,
                         g_str_equal (where, "up") ? PAN_STEP : g_str_equal (where, "down") ? -PAN_STEP : 0);
 }
 
-static void
-tool_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* board.tool-NAME: the tool is the action's name. */
+void
+_urok_board_canvas_tool_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   g_object_set (widget, "tool", action_name + strlen ("board.tool-"), NULL);
 }
@@ -873,11 +874,11 @@ urok_board_canvas_class_init (UrokBoardCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "board.pan-right", NULL, pan_action);
   gtk_widget_class_install_action (widget_class, "board.pan-up", NULL, pan_action);
   gtk_widget_class_install_action (widget_class, "board.pan-down", NULL, pan_action);
-  gtk_widget_class_install_action (widget_class, "board.tool-pen", NULL, tool_action);
-  gtk_widget_class_install_action (widget_class, "board.tool-highlighter", NULL, tool_action);
-  gtk_widget_class_install_action (widget_class, "board.tool-eraser", NULL, tool_action);
-  gtk_widget_class_install_action (widget_class, "board.tool-area-eraser", NULL, tool_action);
-  gtk_widget_class_install_action (widget_class, "board.tool-text", NULL, tool_action);
+  gtk_widget_class_install_action (widget_class, "board.tool-pen", NULL, _urok_board_canvas_tool_action);
+  gtk_widget_class_install_action (widget_class, "board.tool-highlighter", NULL, _urok_board_canvas_tool_action);
+  gtk_widget_class_install_action (widget_class, "board.tool-eraser", NULL, _urok_board_canvas_tool_action);
+  gtk_widget_class_install_action (widget_class, "board.tool-area-eraser", NULL, _urok_board_canvas_tool_action);
+  gtk_widget_class_install_action (widget_class, "board.tool-text", NULL, _urok_board_canvas_tool_action);
   gtk_widget_class_install_action (widget_class, "board.undo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "board.redo", NULL, history_action);
   /* Stateful, for the palette's toggle buttons. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "urok-board-content.h"
+#include "urok-board-content-private.h"
 #include "urok-board-item-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -191,9 +192,7 @@ urok_board_pdf_extract_page (GBytes  *pdf,
 {
   g_autoptr(PopplerDocument) doc = NULL;
   g_autoptr(PopplerPage) ppage = NULL;
-  g_autoptr(GByteArray) one = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  g_autoptr(GBytes) one = NULL;
   cairo_status_t status;
   double w, h;
 
@@ -209,17 +208,30 @@ urok_board_pdf_extract_page (GBytes  *pdf,
   if (!(w >= 1 && h >= 1 && w <= MAX_PAGE_POINTS && h <= MAX_PAGE_POINTS))
     return pdf_invalid (error, _("a page has an absurd size")), NULL;
 
-  one = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, one, w, h);
-  cr = cairo_create (surface);
-  poppler_page_render_for_printing (ppage, cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  one = _urok_board_pdf_page_alone (ppage, w, h, &status);
+  if (one == NULL)
     return pdf_invalid (error, cairo_status_to_string (status)), NULL;
   *width = w / POINTS_PER_UNIT;
   *height = h / POINTS_PER_UNIT;
+  return g_steal_pointer (&one);
+}
+
+GBytes *
+_urok_board_pdf_page_alone (PopplerPage    *ppage,
+                            double          width,
+                            double          height,
+                            cairo_status_t *status)
+{
+  g_autoptr(GByteArray) one = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, one, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  poppler_page_render_for_printing (ppage, cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  *status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (*status != CAIRO_STATUS_SUCCESS)
+    return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&one));
 }

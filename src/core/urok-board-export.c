@@ -13,6 +13,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "urok-board-content-private.h"
 #include "urok-board-export.h"
 #include "urok-board-render.h"
 
@@ -264,15 +265,6 @@ urok_board_export (GPtrArray              *pages,
   return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 pdf_invalid (GError    **error,
              const char *problem)
@@ -312,11 +304,8 @@ urok_board_import_pdf (GBytes  *pdf,
   for (int i = 0; i < n; i++)
     {
       g_autoptr(PopplerPage) ppage = poppler_document_get_page (doc, i);
-      g_autoptr(GByteArray) one = g_byte_array_new ();
       g_autoptr(GBytes) bytes = NULL;
       UrokBoardPage *page;
-      cairo_surface_t *surface;
-      cairo_t *cr;
       cairo_status_t status;
       double w, h;
 
@@ -326,18 +315,9 @@ urok_board_import_pdf (GBytes  *pdf,
       if (!(w >= 1 && h >= 1 && w <= MAX_PAGE_POINTS && h <= MAX_PAGE_POINTS))
         return pdf_invalid (error, _("a page has an absurd size")), NULL;
 
-      /* The page alone, so a board page does not carry the whole book. */
-      surface = cairo_pdf_surface_create_for_stream (append_to_array, one, w, h);
-      cr = cairo_create (surface);
-      poppler_page_render_for_printing (ppage, cr);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      cairo_surface_destroy (surface);
-      if (status != CAIRO_STATUS_SUCCESS)
+      bytes = _urok_board_pdf_page_alone (ppage, w, h, &status);
+      if (bytes == NULL)
         return pdf_invalid (error, cairo_status_to_string (status)), NULL;
-
-      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&one));
       page = urok_board_page_new ();
       urok_board_page_set_size (page, w / POINTS_PER_UNIT, h / POINTS_PER_UNIT);
       urok_board_page_set_background (page, UROK_BOARD_BACKGROUND_PDF);

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "urok-board-input-private.h"
+#include "urok-board-item-private.h"
 
 enum
 {
@@ -392,24 +393,6 @@ path_area (const double *xy,
   return fabs (a) / 2;
 }
 
-static gboolean
-inside (const double *xy,
-        gsize         n,
-        double        x,
-        double        y)
-{
-  gboolean in = FALSE;
-
-  for (gsize i = 0, j = n - 1; i < n; j = i++)
-    {
-      double xi = xy[2 * i], yi = xy[2 * i + 1], xj = xy[2 * j], yj = xy[2 * j + 1];
-
-      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-        in = !in;
-    }
-  return in;
-}
-
 static void
 select_enclosed (UrokBoardInput    *input,
                  UrokBoardSequence *seq)
@@ -451,7 +434,7 @@ select_enclosed (UrokBoardInput    *input,
 
           urok_board_item_get_polyline (candidates->pdata[i], outline);
           for (guint k = 0; k + 1 < outline->len && in; k += 2)
-            in = inside (xy, n, g_array_index (outline, double, k), g_array_index (outline, double, k + 1));
+            in = _urok_board_point_in_polygon (xy, n, g_array_index (outline, double, k), g_array_index (outline, double, k + 1));
         }
       if (in)
         {
