@@ -644,6 +644,12 @@ test_screenshots (void)
   ui_test_wait_frames (GTK_WIDGET (presenter), 3);
   ui_test_save_png (GTK_WIDGET (urok_presentation_session_get_audience_window (session)), "audience-window");
   ui_test_save_png (GTK_WIDGET (presenter), "presenter-window");
+  /* The teacher's window follows the desktop's dark style too. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  ui_test_wait_frames (GTK_WIDGET (presenter), 3);
+  ui_test_save_png (GTK_WIDGET (presenter), "presenter-window-dark");
+  ui_test_save_png (GTK_WIDGET (urok_presentation_session_get_audience_window (session)), "audience-window-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   end (session);
 }
 
