@@ -389,18 +389,18 @@ new_job (UrokBoardTiles *self,
 }
 
 /* The tiles of @tiles (all of one scale) to the workers.  Their items are
- * gathered here, since the page and its R-tree belong to the main thread:
- * by one query over all of them, each item then handed to the tiles its
- * bounds meet (keeping the z-order), not by one query and sort per tile. */
+ * gathered here, since the page and its R-tree belong to the main thread,
+ * a row of tiles at a time: one query per row, each item then handed to
+ * the tiles its bounds meet (keeping the z-order), and the row's jobs
+ * queued at once, so the workers draw the first row while the next is
+ * gathered. */
 static void
 submit (UrokBoardTiles *self,
         GPtrArray      *tiles)
 {
-  g_autoptr(GPtrArray) items = NULL;
   g_autofree Job **grid = NULL;
   double scale, size;
   int tx0 = G_MAXINT, ty0 = G_MAXINT, tx1 = G_MININT, ty1 = G_MININT, columns;
-  UrokBoardRect all;
 
   if (tiles->len == 0)
     return;
@@ -424,27 +424,35 @@ submit (UrokBoardTiles *self,
       grid[(tile->key.ty - ty0) * columns + (tile->key.tx - tx0)] = job;
     }
 
-  all = (UrokBoardRect) { tx0 * size, ty0 * size, columns * size, (ty1 - ty0 + 1) * size };
-  items = urok_board_page_items_in_rect (self->page, &all);
-  for (guint i = 0; i < items->len; i++)
+  for (int ty = ty0; ty <= ty1; ty++)
     {
-      const UrokBoardRect *b = urok_board_item_get_bounds (items->pdata[i]);
-      /* A little wider than exact: the worker culls again, exactly. */
-      int x0 = MAX (tx0, (int)floor ((b->x - 1e-3) / size)), x1 = MIN (tx1, (int)floor ((b->x + b->width + 1e-3) / size));
-      int y0 = MAX (ty0, (int)floor ((b->y - 1e-3) / size)), y1 = MIN (ty1, (int)floor ((b->y + b->height + 1e-3) / size));
+      Job **row = grid + (gsize)(ty - ty0) * columns;
+      int rx0 = G_MAXINT, rx1 = G_MININT;
+      g_autoptr(GPtrArray) items = NULL;
+      UrokBoardRect rect;
 
-      for (int ty = y0; ty <= y1; ty++)
-        for (int tx = x0; tx <= x1; tx++)
-          {
-            Job *job = grid[(ty - ty0) * columns + (tx - tx0)];
+      for (int tx = tx0; tx <= tx1; tx++)
+        if (row[tx - tx0] != NULL)
+          rx0 = MIN (rx0, tx), rx1 = MAX (rx1, tx);
+      if (rx0 > rx1)
+        continue;
+      rect = (UrokBoardRect) { rx0 * size, ty * size, (rx1 - rx0 + 1) * size, size };
+      items = urok_board_page_items_in_rect (self->page, &rect);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const UrokBoardRect *b = urok_board_item_get_bounds (items->pdata[i]);
+          /* A little wider than exact: the worker culls again, exactly. */
+          int x0 = MAX (rx0, (int)floor ((b->x - 1e-3) / size));
+          int x1 = MIN (rx1, (int)floor ((b->x + b->width + 1e-3) / size));
 
-            if (job != NULL)
-              g_ptr_array_add (job->items, urok_board_item_ref (items->pdata[i]));
-          }
+          for (int tx = x0; tx <= x1; tx++)
+            if (row[tx - tx0] != NULL)
+              g_ptr_array_add (row[tx - tx0]->items, urok_board_item_ref (items->pdata[i]));
+        }
+      for (int tx = rx0; tx <= rx1; tx++)
+        if (row[tx - tx0] != NULL)
+          g_thread_pool_push (self->pool, row[tx - tx0], NULL);
     }
-  for (int k = 0; k < columns * (ty1 - ty0 + 1); k++)
-    if (grid[k] != NULL)
-      g_thread_pool_push (self->pool, grid[k], NULL);
 }
 
 /* The range of tile indices covering board [x0, x1) at @scale. */

@@ -146,14 +146,24 @@ push_arc (GArray *xy,
   /* The points between the ends lie a little outside the circle, so that
    * the polygon has the half disc's area: a round end of few segments
    * keeps its weight. */
+  double c, s, ux, uy;
+
   if (steps < 8)
     r *= sqrt (G_PI / (steps * sin (G_PI / steps)));
+  /* Clockwise on screen (y down): round the end ahead of the pen, by
+   * turning one vector step by step (one sine and cosine per end, not
+   * per point). */
+  c = cos (G_PI / steps);
+  s = sin (G_PI / steps);
+  ux = r * cos (from);
+  uy = r * sin (from);
   for (int k = 1; k < steps; k++)
     {
-      /* Clockwise on screen (y down): round the end ahead of the pen. */
-      double a = from - G_PI * k / steps;
+      double t = ux * c + uy * s;
 
-      push_xy (xy, cx + r * cos (a), cy + r * sin (a));
+      uy = uy * c - ux * s;
+      ux = t;
+      push_xy (xy, cx + ux, cy + uy);
     }
 }
 
@@ -281,7 +291,9 @@ urok_board_ink_stroke_outline (const UrokBoardItem *stroke,
           gsize i = side == 0 ? k : m - 1 - k;
           gsize a = i > 0 ? i - 1 : 0, b = i + 1 < m ? i + 1 : m - 1;
           double tx = p[b].x - p[a].x, ty = p[b].y - p[a].y;
-          double len = hypot (tx, ty);
+          /* No hypot (): these are page coordinates, far from overflow,
+           * and hypot's care costs a tenth of the outline. */
+          double len = sqrt (tx * tx + ty * ty);
           double nx, ny;
 
           if (len == 0)

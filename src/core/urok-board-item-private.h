@@ -52,9 +52,6 @@ void           _urok_board_item_finish    (UrokBoardItem        *self);
 void           _urok_board_item_serialize_to (const UrokBoardItem *self,
                                               GByteArray          *out);
 
-double   _urok_board_point_segment_distance2   (double px, double py,
-                                                double ax, double ay,
-                                                double bx, double by);
 double   _urok_board_segment_segment_distance2 (double ax, double ay,
                                                 double bx, double by,
                                                 double cx, double cy,
@@ -70,5 +67,22 @@ double   _urok_board_stroke_half_width         (const UrokBoardItem *stroke,
 /* A PNG from memory, or NULL.  Other image types are the UI's to decode
  * (the core has no image loaders). */
 cairo_surface_t *_urok_board_png_surface (GBytes *bytes);
+
+/* Inline: Douglas-Peucker calls it for every point of every stroke drawn. */
+static inline double
+_urok_board_point_segment_distance2 (double px, double py,
+                                     double ax, double ay,
+                                     double bx, double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+  double qx, qy;
+
+  t = CLAMP (t, 0, 1);
+  qx = ax + t * dx - px;
+  qy = ay + t * dy - py;
+  return qx * qx + qy * qy;
+}
 
 G_END_DECLS

@@ -585,22 +585,6 @@ urok_board_item_get_polyline (const UrokBoardItem *self,
     }
 }
 
-double
-_urok_board_point_segment_distance2 (double px, double py,
-                                     double ax, double ay,
-                                     double bx, double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
-  double qx, qy;
-
-  t = CLAMP (t, 0, 1);
-  qx = ax + t * dx - px;
-  qy = ay + t * dy - py;
-  return qx * qx + qy * qy;
-}
-
 static double
 cross (double ox, double oy,
        double ax, double ay,

@@ -51,14 +51,17 @@ path_points (cairo_t              *cr,
     }
 }
 
+/* @xy: scratch for the outline, reused from stroke to stroke (cairo copies
+ * the path): one allocation per list, not one per stroke. */
 static void
 outline_path (cairo_t             *cr,
               const UrokBoardItem *item,
-              double               min_distance)
+              double               min_distance,
+              GArray              *xy)
 {
-  g_autoptr(GArray) xy = g_array_sized_new (FALSE, FALSE, sizeof (double), 4 * item->n_points + 40);
   const double *v;
 
+  g_array_set_size (xy, 0);
   urok_board_ink_stroke_outline (item, min_distance, xy);
   v = (const double *)(gpointer)xy->data;
   cairo_move_to (cr, v[0], v[1]);
@@ -97,7 +100,11 @@ render_stroke (cairo_t             *cr,
       cairo_stroke (cr);
       return;
     }
-  outline_path (cr, item, min_distance);
+  {
+    g_autoptr(GArray) xy = g_array_sized_new (FALSE, FALSE, sizeof (double), 4 * item->n_points + 40);
+
+    outline_path (cr, item, min_distance, xy);
+  }
   set_color (cr, &item->color, 1);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_fill (cr);
@@ -329,6 +336,7 @@ urok_board_render_item_list (cairo_t              *cr,
   double min_distance = (flags & UROK_BOARD_RENDER_NO_LOD) ? 0 : UROK_BOARD_RENDER_LOD_PX / scale;
   const UrokBoardItem *batch = NULL;
   guint batched = 0;
+  g_autoptr(GArray) xy = g_array_sized_new (FALSE, FALSE, sizeof (double), 256);
 
   g_return_if_fail (cr != NULL && items != NULL && rect != NULL && scale > 0);
 
@@ -358,7 +366,7 @@ urok_board_render_item_list (cairo_t              *cr,
               cairo_fill (cr);
             }
           batch = item;
-          outline_path (cr, item, min_distance);
+          outline_path (cr, item, min_distance, xy);
           continue;
         }
       if (batch != NULL)

@@ -296,6 +296,12 @@ main (int   argc,
         one_thread[round] = renderer_ms (page, &view, scale) / floor_ms[round];
         tiles_one_thread[round] = tiles_ms (page, &view, scale) / floor_ms[round];
         ratio[round] = rerender[round] / floor_ms[round];
+        g_print ("# round %u: scale %.3f, re-render %.1f ms (cpu %.1f, request %.1f), floor %.1f ms, ratio %.3f, "
+                 "one thread: renderer %.3f, tiles %.3f\n", round, scale, rerender[round], cpu[round], request[round],
+                 floor_ms[round], ratio[round], one_thread[round], tiles_one_thread[round]);
+        g_print ("# round %u: scale %.3f, re-render %.1f ms (cpu %.1f, request %.1f), floor %.1f ms, ratio %.3f, "
+                 "one thread: renderer %.3f, tiles %.3f\n", round, scale, rerender[round], cpu[round], request[round],
+                 floor_ms[round], ratio[round], one_thread[round], tiles_one_thread[round]);
       }
     g_print ("BENCH board.zoom_first_frame %.3f ms\n", percentile (first, 5, 0.5));
     g_print ("BENCH board.zoom_rerender %.1f ms\n", percentile (rerender, 5, 0.5));
