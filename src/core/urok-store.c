@@ -114,6 +114,13 @@ _urok_fold (const char *text)
   return folded;
 }
 
+/* For matching typed text in the UI the way the store's search does. */
+char *
+urok_fold_text (const char *text)
+{
+  return _urok_fold (text);
+}
+
 static void
 sql_fold (sqlite3_context  *context,
           int               argc,

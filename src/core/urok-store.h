@@ -47,6 +47,8 @@ void         urok_store_announce_change    (UrokStore   *self,
                                             const char  *what);
 const char  *urok_store_get_path           (UrokStore   *self);
 char        *urok_store_dup_books_dir      (UrokStore   *self);
+/* Case folded, composed, ё as е: text as the store's search compares it. */
+char        *urok_fold_text                (const char  *text);
 int          urok_store_get_schema_version (UrokStore   *self);
 int          urok_store_latest_version     (void);
 gboolean     urok_store_is_empty           (UrokStore   *self);
@@ -177,6 +179,10 @@ UrokBookInfo   *urok_store_save_book           (UrokStore    *self,
                                                 GError      **error);
 UrokBookInfo   *urok_store_find_book           (UrokStore   *self,
                                                 const char  *identifier,
+                                                GError     **error);
+gboolean        urok_store_delete_book         (UrokStore   *self,
+                                                const char  *identifier,
+                                                gboolean     keep_notes,
                                                 GError     **error);
 
 /* urok-store-tests.c */

@@ -9,20 +9,28 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "urok-book-import.h"
-#include "urok-library-page.h"
+#include "urok-library-page-private.h"
 #include "urok-section-util.h"
 
 struct _UrokLibraryPage
 {
-  UrokSectionPage       parent_instance;
+  UrokSectionPage     parent_instance;
 
-  GListModel           *books;
-  GtkFileChooserNative *chooser;
+  GListStore         *books;     /* every book in the store */
+  GtkFilterListModel *shown;     /* those the search and filters let through */
+  GtkCustomFilter    *filter;
+  GtkStringList      *subjects;  /* [0] is "All subjects" */
+  int                 busy;
 
-  GtkStack             *stack;
-  GtkFlowBox           *books_box;
+  GtkStack           *stack;
+  GtkFlowBox         *books_box;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *subject_dropdown;
+  GtkDropDown        *grade_dropdown;
+  GtkLabel           *busy_label;
+  GtkWidget          *no_match_label;
 };
 
 G_DEFINE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK_TYPE_SECTION_PAGE)
@@ -43,6 +51,30 @@ create_label (const char *text,
   return label;
 }
 
+/* The card's menu: what can be done to this one book. */
+static GtkWidget *
+create_menu_button (UrokBookInfo *book)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove from Library…"), NULL);
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *tooltip = g_strdup_printf (_("Actions for “%s”"), urok_book_info_get_title (book));
+
+  g_menu_item_set_action_and_target_value (remove, "library.remove-book",
+                                           g_variant_new_string (urok_book_info_get_identifier (book)));
+  g_menu_append_item (menu, remove);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 4);
+  gtk_widget_set_margin_end (button, 4);
+  gtk_widget_add_css_class (button, "osd");
+  gtk_widget_add_css_class (button, "circular");
+  return button;
+}
+
 static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
@@ -53,8 +85,11 @@ create_card (gpointer item,
   int grade_level = urok_book_info_get_grade_level (book);
   g_autoptr(GString) about = g_string_new (subject);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *cover = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("accessories-dictionary-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name (g_strcmp0 (urok_book_info_get_format (book), "pdf") == 0
+                                                  ? "x-office-document-symbolic"
+                                                  : "accessories-dictionary-symbolic");
   GtkWidget *title = create_label (urok_book_info_get_title (book), "heading");
 
   gtk_widget_add_css_class (card, "book-card");
@@ -64,12 +99,14 @@ create_card (gpointer item,
 
   gtk_widget_add_css_class (cover, "book-cover");
   gtk_widget_set_size_request (cover, 120, 160);
-  gtk_widget_set_halign (cover, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (overlay, GTK_ALIGN_CENTER);
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
   gtk_widget_set_vexpand (icon, TRUE);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (cover), icon);
-  gtk_box_append (GTK_BOX (card), cover);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), cover);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), create_menu_button (book));
+  gtk_box_append (GTK_BOX (card), overlay);
 
   gtk_label_set_lines (GTK_LABEL (title), 3);
   gtk_widget_set_margin_top (title, 6);
@@ -101,79 +138,168 @@ create_card (gpointer item,
   return card;
 }
 
+/* Case- and ё-insensitive containment, as the lesson search folds. */
+static gboolean
+contains_folded (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = urok_fold_text (haystack);
+
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+book_shown (gpointer item,
+            gpointer user_data)
+{
+  UrokLibraryPage *self = user_data;
+  UrokBookInfo *book = item;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint subject = gtk_drop_down_get_selected (self->subject_dropdown);
+  guint grade = gtk_drop_down_get_selected (self->grade_dropdown);
+
+  if (subject != GTK_INVALID_LIST_POSITION && subject > 0 &&
+      g_strcmp0 (gtk_string_list_get_string (self->subjects, subject), urok_book_info_get_subject (book)) != 0)
+    return FALSE;
+  /* Grade entries: 0 is any grade, then 1..11. */
+  if (grade != GTK_INVALID_LIST_POSITION && grade > 0 && urok_book_info_get_grade_level (book) != (int)grade)
+    return FALSE;
+  if (*text != '\0')
+    {
+      g_auto(GStrv) words = NULL;
+      g_autofree char *folded = urok_fold_text (text);
+
+      words = g_strsplit_set (folded, " \t", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0' &&
+            !contains_folded (urok_book_info_get_title (book), words[i]) &&
+            !contains_folded (urok_book_info_get_authors (book), words[i]) &&
+            !contains_folded (urok_book_info_get_subject (book), words[i]))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_view (UrokLibraryPage *self)
+{
+  guint n_books, n_shown;
+
+  if (self->shown == NULL)
+    return; /* still being built */
+  n_books = g_list_model_get_n_items (G_LIST_MODEL (self->books));
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+
+  gtk_stack_set_visible_child_name (self->stack, n_books > 0 ? "books" : "empty");
+  gtk_widget_set_visible (self->no_match_label, n_books > 0 && n_shown == 0);
+}
+
+static void
+filters_changed_cb (UrokLibraryPage *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_view (self);
+}
+
+/* The subjects of the books there are, for the filter. */
+static void
+update_subjects (UrokLibraryPage *self)
+{
+  const char *selected = NULL;
+  g_autofree char *keep = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint position = 0;
+
+  if (gtk_drop_down_get_selected (self->subject_dropdown) > 0)
+    selected = gtk_string_list_get_string (self->subjects, gtk_drop_down_get_selected (self->subject_dropdown));
+  keep = g_strdup (selected);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->books)); i++)
+    {
+      g_autoptr(UrokBookInfo) book = g_list_model_get_item (G_LIST_MODEL (self->books), i);
+      const char *subject = urok_book_info_get_subject (book);
+      gboolean seen = *subject == '\0';
+
+      for (guint k = 0; k < names->len && !seen; k++)
+        seen = g_strcmp0 (names->pdata[k], subject) == 0;
+      if (!seen)
+        g_ptr_array_add (names, (gpointer)subject);
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->subjects, 1, g_list_model_get_n_items (G_LIST_MODEL (self->subjects)) - 1,
+                          (const char * const *)names->pdata);
+  for (guint i = 1; keep != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->subjects)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->subjects, i), keep) == 0)
+      position = i;
+  gtk_drop_down_set_selected (self->subject_dropdown, position);
+}
+
 static void
 reload (UrokSectionPage *page)
 {
   UrokLibraryPage *self = UROK_LIBRARY_PAGE (page);
   UrokStore *store = urok_section_page_get_store (page);
+  g_autoptr(GListModel) books = NULL;
   g_autoptr(GError) error = NULL;
 
   /* Without a store there is nowhere to import a book to. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.import", store != NULL);
 
-  g_clear_object (&self->books);
   if (store != NULL)
-    self->books = urok_store_list_books (store, &error);
+    books = urok_store_list_books (store, &error);
   if (error != NULL)
     g_warning ("Could not list books: %s", error->message);
+  g_list_store_remove_all (self->books);
+  for (guint i = 0; books != NULL && i < g_list_model_get_n_items (books); i++)
+    {
+      g_autoptr(GObject) book = g_list_model_get_item (books, i);
 
-  gtk_flow_box_bind_model (self->books_box, self->books, create_card, self, NULL);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->books != NULL && g_list_model_get_n_items (self->books) > 0
-                                    ? "books" : "empty");
+      g_list_store_append (self->books, book);
+    }
+  update_subjects (self);
+  update_view (self);
 }
 
-/* Synchronous for now: the files are local and small.  Importing moves to a
- * GTask with a cancellable together with the reader (reader issue). */
-static void
-import_file (UrokLibraryPage *self,
-             GFile           *file,
-             const char      *books_dir)
+static UrokBookInfo *
+find_book (UrokLibraryPage *self,
+           const char      *identifier)
 {
-  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
-  g_autoptr(UrokBookInfo) book = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
-  gboolean was_new = FALSE;
-
-  book = urok_book_import (store, file, books_dir, &was_new, &error);
-  if (book == NULL)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->books)); i++)
     {
-      g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), basename);
+      g_autoptr(UrokBookInfo) book = g_list_model_get_item (G_LIST_MODEL (self->books), i);
 
-      urok_section_show_error (GTK_WIDGET (self), heading, error->message);
+      if (g_strcmp0 (urok_book_info_get_identifier (book), identifier) == 0)
+        return g_steal_pointer (&book);
     }
-  else if (!was_new)
-    {
-      const char *title = urok_book_info_get_title (book);
-      /* Toast titles are markup: the book's title is not. */
-      g_autofree char *message = g_markup_printf_escaped (_("“%s” is already in the library"),
-                                                          *title != '\0' ? title : basename);
-
-      urok_section_show_toast (GTK_WIDGET (self), message);
-    }
+  return NULL;
 }
 
 static void
-chooser_response_cb (UrokLibraryPage *self,
-                     int              response)
+card_activated_cb (UrokLibraryPage *self,
+                   GtkFlowBoxChild *child)
 {
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
-  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
-  g_autoptr(GListModel) files = NULL;
-  g_autofree char *books_dir = NULL;
+  g_autoptr(UrokBookInfo) book = g_list_model_get_item (G_LIST_MODEL (self->shown),
+                                                        (guint)gtk_flow_box_child_get_index (child));
 
-  if (response != GTK_RESPONSE_ACCEPT || store == NULL)
-    return;
+  if (book != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "library.open-book", "s", urok_book_info_get_identifier (book));
+}
 
-  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  books_dir = urok_store_dup_books_dir (store);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+void
+_urok_library_page_set_busy (UrokLibraryPage *self,
+                             int              delta)
+{
+  /* Words, not a spinner: an import takes seconds, and a label says what
+   * is going on without keeping the window redrawing. */
+  self->busy = MAX (0, self->busy + delta);
+  if (self->busy > 0)
     {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *text = g_strdup_printf (ngettext ("Importing %d textbook…", "Importing %d textbooks…",
+                                                         self->busy), self->busy);
 
-      import_file (self, file, books_dir);
+      gtk_label_set_text (self->busy_label, text);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_label), self->busy > 0);
 }
 
 static void
@@ -181,31 +307,19 @@ import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+  _urok_library_page_choose_files (UROK_LIBRARY_PAGE (widget));
+}
+
+static void
+remove_book_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
   UrokLibraryPage *self = UROK_LIBRARY_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(UrokBookInfo) book = find_book (self, g_variant_get_string (parameter, NULL));
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
-
-  self->chooser = gtk_file_chooser_native_new (_("Import Textbook"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"),
-                                               NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, _("EPUB textbooks"));
-  gtk_file_filter_add_mime_type (filter, "application/epub+zip");
-  gtk_file_filter_add_suffix (filter, "epub");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (book != NULL)
+    _urok_library_page_ask_remove (self, book);
 }
 
 static void
@@ -213,14 +327,11 @@ urok_library_page_dispose (GObject *object)
 {
   UrokLibraryPage *self = (UrokLibraryPage *)object;
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-    }
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_LIBRARY_PAGE);
-  g_clear_object (&self->chooser);
+  g_clear_object (&self->shown);
   g_clear_object (&self->books);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->subjects);
 
   G_OBJECT_CLASS (urok_library_page_parent_class)->dispose (object);
 }
@@ -240,13 +351,42 @@ urok_library_page_class_init (UrokLibraryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APP_PATH "urok-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, books_box);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, subject_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, grade_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, no_match_label);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "library.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "library.remove-book", "s", remove_book_activated);
 }
 
 static void
 urok_library_page_init (UrokLibraryPage *self)
 {
+  g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.import", FALSE);
+
+  self->subjects = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->subjects, _("All subjects"));
+  gtk_drop_down_set_model (self->subject_dropdown, G_LIST_MODEL (self->subjects));
+  gtk_string_list_append (grades, _("All grades"));
+  for (int grade = 1; grade <= 11; grade++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Grade %d"), grade);
+
+      gtk_string_list_append (grades, label);
+    }
+  gtk_drop_down_set_model (self->grade_dropdown, G_LIST_MODEL (grades));
+
+  self->books = g_list_store_new (UROK_TYPE_BOOK_INFO);
+  self->filter = gtk_custom_filter_new (book_shown, self, NULL);
+  self->shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->books)),
+                                           g_object_ref (GTK_FILTER (self->filter)));
+  gtk_flow_box_bind_model (self->books_box, G_LIST_MODEL (self->shown), create_card, self, NULL);
+  _urok_library_page_add_drop_target (self);
 }

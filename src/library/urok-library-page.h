@@ -13,4 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK, LIBRARY_PAGE, UrokSectionPage)
 
+void          urok_library_page_import_async  (UrokLibraryPage     *self,
+                                               GFile               *file,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+UrokBookInfo *urok_library_page_import_finish (UrokLibraryPage     *self,
+                                               GAsyncResult        *result,
+                                               gboolean            *out_was_new,
+                                               GError             **error);
+
 G_END_DECLS

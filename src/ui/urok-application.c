@@ -15,6 +15,7 @@
 #include "urok-book-import.h"
 #include "urok-demo.h"
 #include "urok-lessons-page.h"
+#include "urok-library-page.h"
 #include "urok-preferences-window.h"
 #include "urok-window.h"
 
@@ -287,6 +288,34 @@ package_imported_cb (GObject      *source,
     }
 }
 
+/* A textbook given on the command line or by the file manager is in the
+ * library (imported if new) and open. */
+static void
+book_imported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  UrokLibraryPage *library = UROK_LIBRARY_PAGE (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(UrokBookInfo) book = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (library));
+
+  book = urok_library_page_import_finish (library, result, NULL, &error);
+  if (!UROK_IS_WINDOW (root))
+    return;
+  if (book == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Could not import “%s”"), name);
+
+      urok_window_show_error (UROK_WINDOW (root), heading, error->message);
+      return;
+    }
+  urok_window_show_section (UROK_WINDOW (root), "library");
+  gtk_widget_activate_action (GTK_WIDGET (library), "library.open-book", "s", urok_book_info_get_identifier (book));
+}
+
 static void
 urok_application_open (GApplication  *app,
                        GFile        **files,
@@ -294,7 +323,6 @@ urok_application_open (GApplication  *app,
                        const char    *hint)
 {
   UrokApplication *self = UROK_APPLICATION (app);
-  g_autofree char *books_dir = NULL;
   UrokWindow *window;
 
   urok_application_activate (app);
@@ -302,12 +330,8 @@ urok_application_open (GApplication  *app,
     return;
 
   window = ensure_window (self);
-  books_dir = urok_application_get_books_dir (self);
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(UrokBookInfo) info = NULL;
-
       /* Lesson packages open in the lesson editor; anything else is taken
        * for a textbook. */
       if (urok_lessons_page_is_package (files[i]))
@@ -319,14 +343,8 @@ urok_application_open (GApplication  *app,
           continue;
         }
 
-      info = urok_book_import (self->store, files[i], books_dir, NULL, &error);
-      if (info == NULL)
-        {
-          g_autofree char *name = g_file_get_basename (files[i]);
-          urok_window_show_error (window, name, error->message);
-        }
-      else
-        urok_window_show_section (window, "library");
+      urok_library_page_import_async (UROK_LIBRARY_PAGE (urok_window_get_page (window, "library")), files[i],
+                                      book_imported_cb, g_object_ref (files[i]));
     }
 }
 
