@@ -29,6 +29,21 @@ struct _UrokAnnotation
 
 G_DEFINE_FINAL_TYPE (UrokAnnotation, urok_annotation, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_UUID,
+  PROP_BOOK_IDENTIFIER,
+  PROP_KIND,
+  PROP_LOCATION,
+  PROP_COLOUR,
+  PROP_NOTE,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const struct
 {
   const char *name;
@@ -62,9 +77,89 @@ urok_annotation_finalize (GObject *object)
 }
 
 static void
+urok_annotation_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  UrokAnnotation *self = UROK_ANNOTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_BOOK_IDENTIFIER:
+      g_value_set_string (value, self->book_identifier);
+      break;
+    case PROP_KIND:
+      g_value_set_uint (value, self->kind);
+      break;
+    case PROP_LOCATION:
+      g_value_set_object (value, self->location);
+      break;
+    case PROP_COLOUR:
+      g_value_set_string (value, self->colour);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    case PROP_CREATED:
+      g_value_set_boxed (value, self->created);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boxed (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+urok_annotation_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  UrokAnnotation *self = UROK_ANNOTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCATION:
+      urok_annotation_set_location (self, g_value_get_object (value));
+      break;
+    case PROP_COLOUR:
+      urok_annotation_set_colour (self, g_value_get_string (value));
+      break;
+    case PROP_NOTE:
+      urok_annotation_set_note (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 urok_annotation_class_init (UrokAnnotationClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = urok_annotation_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = urok_annotation_finalize;
+  object_class->get_property = urok_annotation_get_property;
+  object_class->set_property = urok_annotation_set_property;
+
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, ro);
+  properties[PROP_BOOK_IDENTIFIER] = g_param_spec_string ("book-identifier", NULL, NULL, NULL, ro);
+  /* A UrokAnnotationKind. */
+  properties[PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, UROK_ANNOTATION_NOTE, 0, ro);
+  properties[PROP_LOCATION] = g_param_spec_object ("location", NULL, NULL, UROK_TYPE_BOOK_LOCATION, rw);
+  properties[PROP_COLOUR] = g_param_spec_string ("colour", NULL, NULL, NULL, rw);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, rw);
+  properties[PROP_CREATED] = g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_MODIFIED] = g_param_spec_boxed ("modified", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -183,10 +278,13 @@ urok_annotation_get_modified (UrokAnnotation *self)
 }
 
 static void
-touch (UrokAnnotation *self)
+touch (UrokAnnotation *self,
+       guint           prop_id)
 {
   g_clear_pointer (&self->modified, g_date_time_unref);
   self->modified = now ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 void
@@ -196,9 +294,11 @@ urok_annotation_set_colour (UrokAnnotation *self,
   g_return_if_fail (UROK_IS_ANNOTATION (self));
   g_return_if_fail (urok_annotation_colour_is_valid (colour));
 
+  if (g_strcmp0 (self->colour, colour) == 0)
+    return;
   g_free (self->colour);
   self->colour = g_strdup (colour);
-  touch (self);
+  touch (self, PROP_COLOUR);
 }
 
 void
@@ -207,9 +307,11 @@ urok_annotation_set_note (UrokAnnotation *self,
 {
   g_return_if_fail (UROK_IS_ANNOTATION (self));
 
+  if (g_strcmp0 (self->note, note != NULL ? note : "") == 0)
+    return;
   g_free (self->note);
   self->note = g_strdup (note != NULL ? note : "");
-  touch (self);
+  touch (self, PROP_NOTE);
 }
 
 void
@@ -219,8 +321,8 @@ urok_annotation_set_location (UrokAnnotation   *self,
   g_return_if_fail (UROK_IS_ANNOTATION (self));
   g_return_if_fail (UROK_IS_BOOK_LOCATION (location));
 
-  g_set_object (&self->location, location);
-  touch (self);
+  if (g_set_object (&self->location, location))
+    touch (self, PROP_LOCATION);
 }
 
 gboolean

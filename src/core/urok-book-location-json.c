@@ -213,3 +213,34 @@ urok_book_location_new_from_json (JsonNode  *node,
     }
   return urok_book_location_new_epub (cfi, exact, prefix, suffix, start, end, css);
 }
+
+char *
+urok_book_location_to_string (UrokBookLocation *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (UROK_IS_BOOK_LOCATION (self), NULL);
+
+  node = urok_book_location_to_json (self);
+  return json_to_string (node, FALSE);
+}
+
+UrokBookLocation *
+urok_book_location_new_from_string (const char  *text,
+                                    GError     **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  node = json_from_string (text, &local_error);
+  if (node == NULL)
+    {
+      g_set_error (error, UROK_BOOK_LOCATION_ERROR, UROK_BOOK_LOCATION_ERROR_INVALID,
+                   "Invalid book location: %s",
+                   local_error != NULL ? local_error->message : "empty");
+      return NULL;
+    }
+  return urok_book_location_new_from_json (node, error);
+}

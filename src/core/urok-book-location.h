@@ -105,6 +105,12 @@ JsonNode         *urok_book_location_to_json      (UrokBookLocation    *self);
 UrokBookLocation *urok_book_location_new_from_json (JsonNode           *node,
                                                    GError             **error);
 
+/* The same as a string: what a lesson's book_place resource keeps in its
+ * `location`, so the lesson opens the book at that place. */
+char             *urok_book_location_to_string    (UrokBookLocation    *self);
+UrokBookLocation *urok_book_location_new_from_string (const char       *text,
+                                                   GError             **error);
+
 /* The body text of @doc (text and CDATA under <body>, or under the root
  * element when there is none), as quotes and text positions count it. */
 char             *urok_book_location_dup_document_text (xmlDoc         *doc);

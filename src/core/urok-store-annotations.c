@@ -25,25 +25,6 @@ format_time (GDateTime *time)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static char *
-location_to_text (UrokBookLocation *location)
-{
-  g_autoptr(JsonNode) node = urok_book_location_to_json (location);
-
-  return json_to_string (node, FALSE);
-}
-
-static UrokBookLocation *
-location_from_text (const char  *text,
-                    GError     **error)
-{
-  g_autoptr(JsonNode) node = json_from_string (text, error);
-
-  if (node == NULL)
-    return NULL;
-  return urok_book_location_new_from_json (node, error);
-}
-
 static UrokAnnotation *
 annotation_from_row (sqlite3_stmt  *stmt,
                      GError       **error)
@@ -54,7 +35,7 @@ annotation_from_row (sqlite3_stmt  *stmt,
   UrokAnnotationKind kind;
   const char *colour = _urok_column_text (stmt, 4);
 
-  location = location_from_text (_urok_column_text (stmt, 3), error);
+  location = urok_book_location_new_from_string (_urok_column_text (stmt, 3), error);
   if (location == NULL)
     return NULL;
   created = g_date_time_new_from_iso8601 (_urok_column_text (stmt, 6), NULL);
@@ -84,7 +65,7 @@ write_annotation (UrokStore       *self,
                   GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *location = location_to_text (urok_annotation_get_location (annotation));
+  g_autofree char *location = urok_book_location_to_string (urok_annotation_get_location (annotation));
   g_autofree char *created = format_time (urok_annotation_get_created (annotation));
   g_autofree char *modified = format_time (urok_annotation_get_modified (annotation));
 
@@ -350,7 +331,7 @@ urok_store_get_reading_position (UrokStore         *self,
     return TRUE;
   if (rc != SQLITE_ROW)
     return _urok_store_set_error (self, error);
-  *location = location_from_text (_urok_column_text (stmt, 0), error);
+  *location = urok_book_location_new_from_string (_urok_column_text (stmt, 0), error);
   return *location != NULL;
 }
 
@@ -367,7 +348,7 @@ urok_store_set_reading_position (UrokStore         *self,
   g_return_val_if_fail (book_identifier != NULL, FALSE);
   g_return_val_if_fail (UROK_IS_BOOK_LOCATION (location), FALSE);
 
-  text = location_to_text (location);
+  text = urok_book_location_to_string (location);
   stmt = _urok_store_prepare (self,
                               "INSERT INTO reading_position (book_identifier, location, modified)"
                               " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"

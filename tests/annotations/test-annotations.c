@@ -400,6 +400,44 @@ test_import_malformed_changes_nothing (void)
     }
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A panel binds to the properties: each change is announced once. */
+static void
+test_properties (void)
+{
+  g_autoptr(UrokAnnotation) annotation = make (BOOK, UROK_ANNOTATION_NOTE, "epubcfi(/6/4!/4/2/1:0)", "a",
+                                               "yellow", "first", 1);
+  g_autoptr(GDateTime) before = g_date_time_ref (urok_annotation_get_modified (annotation));
+  g_autofree char *colour = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(UrokBookLocation) back = NULL;
+  guint notes = 0;
+  guint kind = 99;
+
+  g_signal_connect (annotation, "notify::note", G_CALLBACK (count_notify), &notes);
+  g_object_set (annotation, "note", "first", NULL);
+  g_assert_cmpuint (notes, ==, 0);
+  g_object_set (annotation, "note", "second", NULL);
+  g_assert_cmpuint (notes, ==, 1);
+  g_assert_cmpint (g_date_time_compare (urok_annotation_get_modified (annotation), before), >, 0);
+  g_object_get (annotation, "colour", &colour, "kind", &kind, NULL);
+  g_assert_cmpstr (colour, ==, "yellow");
+  g_assert_cmpuint (kind, ==, UROK_ANNOTATION_NOTE);
+
+  /* The string a lesson's book_place resource keeps. */
+  text = urok_book_location_to_string (urok_annotation_get_location (annotation));
+  back = urok_book_location_new_from_string (text, NULL);
+  g_assert_true (urok_book_location_equal (back, urok_annotation_get_location (annotation)));
+  g_assert_null (urok_book_location_new_from_string ("{", NULL));
+}
+
 /* The migration made both tables. */
 static void
 test_schema (void)
@@ -425,5 +463,6 @@ main (int    argc,
   g_test_add_func ("/core/annotations/import-foreign", test_import_foreign);
   g_test_add_func ("/core/annotations/import-malformed-changes-nothing", test_import_malformed_changes_nothing);
   g_test_add_func ("/core/annotations/schema", test_schema);
+  g_test_add_func ("/core/annotations/properties", test_properties);
   return core_test_run ();
 }
