@@ -309,7 +309,8 @@ urok_book_location_equal (UrokBookLocation *a,
          && g_strcmp0 (a->css, b->css) == 0
          && a->page == b->page
          && a->rects->len == b->rects->len
-         && memcmp (a->rects->data, b->rects->data, a->rects->len * sizeof (UrokBookRect)) == 0;
+         && (a->rects->len == 0
+             || memcmp (a->rects->data, b->rects->data, a->rects->len * sizeof (UrokBookRect)) == 0);
 }
 
 int
