@@ -328,7 +328,10 @@ parse_path (Parser      *parser,
       if (!parse_integer (parser, &step.index))
         return FALSE;
       if (*parser->p == '[' && !parse_step_assertion (parser, &step.assertion))
-        return FALSE;
+        {
+          g_free (step.assertion);
+          return FALSE;
+        }
       step.redirect = redirect;
       redirect = FALSE;
       if (path->steps->len >= MAX_STEPS)
