@@ -31,6 +31,10 @@ struct _UrokBookLocation
   char    *css;
   int      page;
   GArray  *rects;  /* UrokBookRect */
+
+  /* @cfi parsed on first comparison: sorting compares each many times. */
+  UrokEpubCfi *parsed;
+  gboolean     parse_failed;
 };
 
 G_DEFINE_FINAL_TYPE (UrokBookLocation, urok_book_location, G_TYPE_OBJECT)
@@ -47,6 +51,7 @@ urok_book_location_finalize (GObject *object)
   g_clear_pointer (&self->suffix, g_free);
   g_clear_pointer (&self->css, g_free);
   g_clear_pointer (&self->rects, g_array_unref);
+  g_clear_pointer (&self->parsed, urok_epub_cfi_unref);
 
   G_OBJECT_CLASS (urok_book_location_parent_class)->finalize (object);
 }
@@ -313,6 +318,17 @@ urok_book_location_equal (UrokBookLocation *a,
              || memcmp (a->rects->data, b->rects->data, a->rects->len * sizeof (UrokBookRect)) == 0);
 }
 
+static UrokEpubCfi *
+get_parsed (UrokBookLocation *self)
+{
+  if (self->parsed == NULL && !self->parse_failed && self->cfi != NULL)
+    {
+      self->parsed = urok_epub_cfi_parse (self->cfi, NULL);
+      self->parse_failed = self->parsed == NULL;
+    }
+  return self->parsed;
+}
+
 int
 urok_book_location_compare (UrokBookLocation *a,
                             UrokBookLocation *b)
@@ -338,8 +354,8 @@ urok_book_location_compare (UrokBookLocation *a,
     }
   else
     {
-      g_autoptr(UrokEpubCfi) ca = urok_epub_cfi_parse (a->cfi, NULL);
-      g_autoptr(UrokEpubCfi) cb = urok_epub_cfi_parse (b->cfi, NULL);
+      UrokEpubCfi *ca = get_parsed (a);
+      UrokEpubCfi *cb = get_parsed (b);
       int order;
 
       /* An unreadable CFI sorts last, among its kind by text. */
