@@ -55,40 +55,41 @@ annotation_from_row (sqlite3_stmt  *stmt,
                                    created, modified);
 }
 
-/* One upsert; with @only_newer an existing row is replaced only by a
- * later modification.  *@written tells whether a row changed. */
+#define UPSERT \
+  "INSERT INTO annotation (" ANNOTATION_COLUMNS ")" \
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)" \
+  " ON CONFLICT (uuid) DO UPDATE SET" \
+  "   book_identifier = excluded.book_identifier, kind = excluded.kind," \
+  "   location = excluded.location, colour = excluded.colour," \
+  "   note = excluded.note, created = excluded.created," \
+  "   modified = excluded.modified"
+
+/* The upsert, as it is; with @only_newer an existing row is replaced only
+ * by a later modification (an import). */
+static sqlite3_stmt *
+prepare_upsert (UrokStore  *self,
+                gboolean    only_newer,
+                GError    **error)
+{
+  return _urok_store_prepare (self,
+                              only_newer ? UPSERT " WHERE excluded.modified > annotation.modified" : UPSERT,
+                              error);
+}
+
+/* Runs @stmt (prepare_upsert()) for @annotation; *@written tells whether
+ * a row changed. */
 static gboolean
 write_annotation (UrokStore       *self,
+                  sqlite3_stmt    *stmt,
                   UrokAnnotation  *annotation,
-                  gboolean         only_newer,
                   gboolean        *written,
                   GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *location = urok_book_location_to_string (urok_annotation_get_location (annotation));
   g_autofree char *created = format_time (urok_annotation_get_created (annotation));
   g_autofree char *modified = format_time (urok_annotation_get_modified (annotation));
+  gboolean done;
 
-  stmt = _urok_store_prepare (self,
-                              only_newer
-                              ? "INSERT INTO annotation (" ANNOTATION_COLUMNS ")"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                                " ON CONFLICT (uuid) DO UPDATE SET"
-                                "   book_identifier = excluded.book_identifier, kind = excluded.kind,"
-                                "   location = excluded.location, colour = excluded.colour,"
-                                "   note = excluded.note, created = excluded.created,"
-                                "   modified = excluded.modified"
-                                " WHERE excluded.modified > annotation.modified"
-                              : "INSERT INTO annotation (" ANNOTATION_COLUMNS ")"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                                " ON CONFLICT (uuid) DO UPDATE SET"
-                                "   book_identifier = excluded.book_identifier, kind = excluded.kind,"
-                                "   location = excluded.location, colour = excluded.colour,"
-                                "   note = excluded.note, created = excluded.created,"
-                                "   modified = excluded.modified",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_text (stmt, 1, urok_annotation_get_uuid (annotation), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, urok_annotation_get_book_identifier (annotation), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, urok_annotation_kind_to_string (urok_annotation_get_kind (annotation)),
@@ -98,11 +99,13 @@ write_annotation (UrokStore       *self,
   sqlite3_bind_text (stmt, 6, urok_annotation_get_note (annotation), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, modified, -1, SQLITE_STATIC);
-  if (!_urok_store_step_done (self, stmt, error))
-    return FALSE;
-  if (written != NULL)
+  done = _urok_store_step_done (self, stmt, error);
+  if (done && written != NULL)
     *written = sqlite3_changes (_urok_store_get_db (self)) > 0;
-  return TRUE;
+  /* The static bindings die with this frame. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return done;
 }
 
 gboolean
@@ -110,10 +113,13 @@ urok_store_save_annotation (UrokStore       *self,
                             UrokAnnotation  *annotation,
                             GError         **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
   g_return_val_if_fail (UROK_IS_STORE (self), FALSE);
   g_return_val_if_fail (UROK_IS_ANNOTATION (annotation), FALSE);
 
-  if (!write_annotation (self, annotation, FALSE, NULL, error))
+  stmt = prepare_upsert (self, FALSE, error);
+  if (stmt == NULL || !write_annotation (self, stmt, annotation, NULL, error))
     return FALSE;
   _urok_store_emit_changed (self, "annotations");
   return TRUE;
@@ -125,18 +131,20 @@ urok_store_save_annotations (UrokStore  *self,
                              guint      *n_saved,
                              GError    **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   guint saved = 0;
 
   g_return_val_if_fail (UROK_IS_STORE (self), FALSE);
   g_return_val_if_fail (annotations != NULL, FALSE);
 
-  if (!_urok_store_exec (self, "SAVEPOINT save_annotations", error))
+  stmt = prepare_upsert (self, TRUE, error);
+  if (stmt == NULL || !_urok_store_exec (self, "SAVEPOINT save_annotations", error))
     return FALSE;
   for (guint i = 0; i < annotations->len; i++)
     {
       gboolean written = FALSE;
 
-      if (!write_annotation (self, annotations->pdata[i], TRUE, &written, error))
+      if (!write_annotation (self, stmt, annotations->pdata[i], &written, error))
         {
           _urok_store_exec (self, "ROLLBACK TO save_annotations; RELEASE save_annotations", NULL);
           return FALSE;
