@@ -266,6 +266,28 @@ static const UrokMigration migrations[] = {
     "  PRIMARY KEY (page_id, item_id));",
     _urok_store_boards_migrate_v3,
   },
+  { 4,
+    /* The textbook reader (issue 5): bookmarks, highlights and notes, and
+     * where each book was left open.  Both follow a book by its identifier
+     * (dc:identifier), with no foreign key to `book`: removing a book may
+     * keep them (urok_store_remove_book()), and a re-downloaded copy finds
+     * them again.  A location is the JSON of urok_book_location_to_json(). */
+    "CREATE TABLE annotation ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  book_identifier TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('bookmark','highlight','note')),"
+    "  location TEXT NOT NULL CHECK (json_valid(location)),"
+    "  colour TEXT NOT NULL,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  created TEXT NOT NULL,"
+    "  modified TEXT NOT NULL);"
+    "CREATE INDEX annotation_by_book ON annotation(book_identifier);"
+    "CREATE TABLE reading_position ("
+    "  book_identifier TEXT PRIMARY KEY,"
+    "  location TEXT NOT NULL CHECK (json_valid(location)),"
+    "  modified TEXT NOT NULL DEFAULT " NOW ");",
+  },
 };
 
 const UrokMigration *

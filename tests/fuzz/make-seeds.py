@@ -227,6 +227,16 @@ if out.name == 'board-item':
     print(f'{len(seeds)} seeds in {out}')
     sys.exit(0)
 
+if out.name == 'epub-cfi':
+    # The canonical, valid and invalid CFIs of the shared cases file.
+    cases = json.loads((root / 'tests' / 'annotations' / 'cfi-cases.json').read_text())
+    texts = [c for pair in cases['canonical'] for c in pair] + cases['invalid'] + cases['order']
+    texts += [p['cfi'] for p in cases['points'] + cases['ranges']]
+    for i, text in enumerate(dict.fromkeys(texts)):
+        (out / f'cfi-{i:03}').write_bytes(text.encode())
+    print(f'{len(texts)} seeds in {out}')
+    sys.exit(0)
+
 if out.name in ('lesson-json', 'lesson-package'):
     seeds = lesson_json_seeds() if out.name == 'lesson-json' else lesson_package_seeds()
     for name, data in seeds.items():
