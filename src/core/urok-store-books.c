@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 
+#include "urok-store-annotations.h"
 #include "urok-store-private.h"
 
 #define BOOK_COLUMNS "id, identifier, format, title, authors, language, subject, coalesce(grade_level, 0), file"
@@ -29,23 +30,6 @@ book_from_row (sqlite3_stmt *stmt)
                        "grade-level", sqlite3_column_int (stmt, 7),
                        "file", _urok_column_text (stmt, 8),
                        NULL);
-}
-
-/* The rows of a book being removed; @keep_notes spares the teacher's notes
- * on it, which a later import of the same identifier finds again. */
-static gboolean
-_urok_store_delete_book_rows (UrokStore   *self,
-                              gint64       book_id,
-                              const char  *identifier,
-                              gboolean     keep_notes,
-                              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _urok_store_prepare (self, "DELETE FROM book WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, book_id);
-  return _urok_store_step_done (self, stmt, error);
 }
 
 GListModel *
@@ -151,9 +135,10 @@ urok_store_save_book (UrokStore     *self,
   return urok_store_find_book (self, urok_book_info_get_identifier (info), error);
 }
 
-/* Takes @identifier's book out of the library: its row (and with it what
- * hangs off the row) in one transaction, then its file.  The file goes
- * last: a failed delete leaves a listed book that still opens. */
+/* Takes @identifier's book out of the library: its rows (and, unless
+ * @keep_notes, the teacher's notes on it) in one transaction, then its
+ * file.  The file goes last: a failed delete leaves a listed book that
+ * still opens. */
 gboolean
 urok_store_delete_book (UrokStore   *self,
                         const char  *identifier,
@@ -166,20 +151,10 @@ urok_store_delete_book (UrokStore   *self,
   g_return_val_if_fail (identifier != NULL, FALSE);
 
   book = urok_store_find_book (self, identifier, error);
-  if (book == NULL)
-    return FALSE;
-  if (!urok_store_begin (self, error))
-    return FALSE;
-  if (!_urok_store_delete_book_rows (self, urok_book_info_get_id (book), identifier, keep_notes, error))
-    {
-      urok_store_rollback (self);
-      return FALSE;
-    }
-  if (!urok_store_commit (self, error))
+  if (book == NULL || !urok_store_remove_book (self, identifier, keep_notes, error))
     return FALSE;
   if (g_unlink (urok_book_info_get_file (book)) != 0 && errno != ENOENT)
     g_warning ("Could not delete the file of a removed book, %s: %s", urok_book_info_get_file (book),
                g_strerror (errno));
-  _urok_store_emit_changed (self, "books");
   return TRUE;
 }

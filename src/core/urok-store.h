@@ -180,6 +180,7 @@ UrokBookInfo   *urok_store_save_book           (UrokStore    *self,
 UrokBookInfo   *urok_store_find_book           (UrokStore   *self,
                                                 const char  *identifier,
                                                 GError     **error);
+/* Removes the row and the file; urok_store_remove_book() the rows only. */
 gboolean        urok_store_delete_book         (UrokStore   *self,
                                                 const char  *identifier,
                                                 gboolean     keep_notes,
