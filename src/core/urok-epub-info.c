@@ -26,8 +26,6 @@
 #define NS_OPF "http://www.idpf.org/2007/opf"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 
-G_DEFINE_QUARK (urok-epub-error-quark, urok_epub_error)
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 typedef struct archive UrokArchive;
