@@ -36,6 +36,14 @@ _urok_epub_parse_xml (GBytes      *bytes,
                    _("The book’s file “%s” is larger than any book needs"), name);
       return NULL;
     }
+  /* Before parsing too: libxml2 stops some entity bombs itself, with an
+   * error that would not say why. */
+  if (g_strstr_len (data, (gssize)size, "<!ENTITY") != NULL)
+    {
+      g_set_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_INVALID,
+                   _("The book’s file “%s” declares XML entities, which books never need"), name);
+      return NULL;
+    }
   doc = xmlReadMemory (data, (int)size, name, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   if (doc != NULL && declares_entities (doc))
