@@ -2,11 +2,12 @@
  *
  * The seekable ZIP reader reads the central directory and seeks to each
  * local header, so indexing walks headers but never inflates a chapter.
- * libarchive has no "seek to entry N": reading one entry opens a fresh
- * reader on the mapped file and walks headers up to it, which costs
- * microseconds per header and keeps each call independent of every other
- * (so of every thread).  Sizes are checked before inflating, and again on
- * what is inflated, since a header can lie.
+ * libarchive has no "seek to entry N": reading an entry takes a reader
+ * on the mapped file from a small pool, the one nearest before the entry,
+ * and walks headers from there; reading the spine in order so costs one
+ * header per entry.  A reader is used by one thread at a time.  Sizes are
+ * checked before inflating, and again on what is inflated, since a header
+ * can lie.
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -46,12 +47,80 @@ open_archive (UrokEpub  *self,
   return g_steal_pointer (&a);
 }
 
+typedef struct
+{
+  UrokArchive *archive;
+  guint        next; /* the position archive_read_next_header() reads next */
+} Cursor;
+
+void
+_urok_epub_cursor_free (gpointer data)
+{
+  Cursor *cursor = data;
+
+  archive_read_free (cursor->archive);
+  g_free (cursor);
+}
+
+/* The pooled reader nearest before @position, or a new one. */
+static Cursor *
+take_cursor (UrokEpub  *self,
+             guint      position,
+             GError   **error)
+{
+  Cursor *best = NULL;
+  guint best_index = 0;
+  UrokArchive *a;
+
+  g_mutex_lock (&self->cursor_lock);
+  for (guint i = 0; i < self->cursors->len; i++)
+    {
+      Cursor *cursor = g_ptr_array_index (self->cursors, i);
+
+      if (cursor->next <= position && (best == NULL || cursor->next > best->next))
+        {
+          best = cursor;
+          best_index = i;
+        }
+    }
+  if (best != NULL)
+    g_ptr_array_steal_index_fast (self->cursors, best_index);
+  g_mutex_unlock (&self->cursor_lock);
+  if (best != NULL)
+    return best;
+
+  if ((a = open_archive (self, error)) == NULL)
+    return NULL;
+  best = g_new0 (Cursor, 1);
+  best->archive = a;
+  return best;
+}
+
+static void
+give_back_cursor (UrokEpub *self,
+                  Cursor   *cursor)
+{
+  g_mutex_lock (&self->cursor_lock);
+  if (self->cursors->len >= UROK_EPUB_MAX_CURSORS)
+    g_ptr_array_remove_index_fast (self->cursors, 0);
+  g_ptr_array_add (self->cursors, cursor);
+  g_mutex_unlock (&self->cursor_lock);
+}
+
 /* "a/./b//c/../d" → "a/b/d"; NULL when ".." climbs out of the root. */
 char *
 _urok_epub_normalise_path (const char *path)
 {
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+
+  /* Nearly every name is already normal: no "." or ".." segment, no "//". */
+  if (*path != '\0' && *path != '/' && *path != '.' && !g_str_has_suffix (path, "/") &&
+      strstr (path, "/.") == NULL && strstr (path, "//") == NULL)
+    return g_strdup (path);
+
+  parts = g_strsplit (path, "/", -1);
+  kept = g_ptr_array_new ();
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -255,9 +324,10 @@ _urok_epub_read_entry_capped (UrokEpub    *self,
                               GError     **error)
 {
   UrokEpubEntry *entry = g_hash_table_lookup (self->entries, path);
-  g_autoptr(UrokArchive) a = NULL;
   g_autoptr(GByteArray) buffer = NULL;
   struct archive_entry *header = NULL;
+  Cursor *cursor;
+  UrokArchive *a;
   gint64 data_start;
   guint8 chunk[65536];
   la_ssize_t n;
@@ -270,10 +340,11 @@ _urok_epub_read_entry_capped (UrokEpub    *self,
     }
   if (entry->size > cap || !ratio_ok (entry->size, entry->compressed_size))
     return too_large (path, error);
-  if ((a = open_archive (self, error)) == NULL)
+  if ((cursor = take_cursor (self, entry->position, error)) == NULL)
     return NULL;
+  a = cursor->archive;
 
-  for (guint i = 0; i <= entry->position; i++)
+  for (; cursor->next <= entry->position; cursor->next++)
     {
       int rc = archive_read_next_header (a, &header);
 
@@ -281,6 +352,7 @@ _urok_epub_read_entry_capped (UrokEpub    *self,
         {
           g_set_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_INVALID,
                        _("The book is damaged: “%s” cannot be read (%s)"), path, archive_error_string (a));
+          _urok_epub_cursor_free (cursor);
           return NULL;
         }
     }
@@ -294,14 +366,19 @@ _urok_epub_read_entry_capped (UrokEpub    *self,
     {
       if ((gint64)buffer->len + n > cap ||
           !ratio_ok ((gint64)buffer->len + n, archive_filter_bytes (a, 0) - data_start))
-        return too_large (path, error);
+        {
+          _urok_epub_cursor_free (cursor);
+          return too_large (path, error);
+        }
       g_byte_array_append (buffer, chunk, (guint)n);
     }
   if (n < 0)
     {
       g_set_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_INVALID,
                    _("The book is damaged: “%s” cannot be read (%s)"), path, archive_error_string (a));
+      _urok_epub_cursor_free (cursor);
       return NULL;
     }
+  give_back_cursor (self, cursor);
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }

@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define UROK_EPUB_MAX_RATIO 200
 #define UROK_EPUB_RATIO_FLOOR (4 * 1024 * 1024)
 #define UROK_EPUB_MAX_NAV_DEPTH 32
+#define UROK_EPUB_MAX_CURSORS 4
 
 #define UROK_NS_CONTAINER "urn:oasis:names:tc:opendocument:xmlns:container"
 #define UROK_NS_OPF "http://www.idpf.org/2007/opf"
@@ -47,6 +48,10 @@ struct _UrokEpub
   GBytes     *data;
   GHashTable *entries; /* path → UrokEpubEntry */
   GPtrArray  *warnings;
+  /* Readers left where their last read ended, so reading on from there
+   * does not walk the headers again; each is used by one thread at a time. */
+  GMutex      cursor_lock;
+  GPtrArray  *cursors;
 
   /* The package. */
   char             *package_path;
@@ -90,6 +95,7 @@ GBytes   *_urok_epub_read_entry_capped (UrokEpub   *self,
                                         gint64      cap,
                                         GError    **error);
 char     *_urok_epub_normalise_path  (const char  *path);
+void      _urok_epub_cursor_free     (gpointer     cursor);
 
 /* urok-epub-xml.c: libxml2 with no network, no DTD, no entities. */
 xmlDoc   *_urok_epub_parse_xml       (GBytes      *bytes,

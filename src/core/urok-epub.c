@@ -113,6 +113,8 @@ urok_epub_finalize (GObject *object)
 {
   UrokEpub *self = UROK_EPUB (object);
 
+  g_clear_pointer (&self->cursors, g_ptr_array_unref);
+  g_mutex_clear (&self->cursor_lock);
   g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
@@ -160,6 +162,8 @@ static void
 urok_epub_init (UrokEpub *self)
 {
   /* The string lists keep a NULL last, so they read as const strv. */
+  g_mutex_init (&self->cursor_lock);
+  self->cursors = g_ptr_array_new_with_free_func (_urok_epub_cursor_free);
   self->warnings = strv_array ();
   self->titles = strv_array ();
   self->creators = strv_array ();
