@@ -110,6 +110,41 @@ test_right_to_left (void)
   g_assert_cmpstr (urok_epub_get_title (epub), ==, "css-epub-text-combine-horizontal");
 }
 
+static guint
+count_points (GPtrArray *points)
+{
+  guint n = points->len;
+
+  for (guint i = 0; i < points->len; i++)
+    n += count_points (((UrokEpubNavPoint *)g_ptr_array_index (points, i))->children);
+  return n;
+}
+
+/* The demo textbook: data/demo/textbook, its nav.xhtml counted by hand. */
+static void
+test_demo_textbook (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokEpub) epub = urok_epub_open (DEMO_EPUB, &error);
+  UrokEpubNavPoint *point;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (urok_epub_get_title (epub), ==, "Математика. 6 класс. Обыкновенные дроби");
+  g_assert_cmpstrv (urok_epub_get_subjects (epub), ((const char *[]){ "Математика", "Обыкновенные дроби", NULL }));
+  g_assert_cmpstr (urok_epub_get_modified (epub), ==, "2026-08-20T00:00:00Z");
+  g_assert_cmpstr (urok_epub_get_nav_path (epub), ==, "EPUB/nav.xhtml");
+  g_assert_cmpuint (urok_epub_get_spine (epub)->len, ==, 7);
+  g_assert_cmpuint (urok_epub_get_toc (epub)->len, ==, 5);
+  g_assert_cmpuint (count_points (urok_epub_get_toc (epub)), ==, 17);
+  g_assert_cmpuint (urok_epub_get_page_list (epub)->len, ==, 14);
+  g_assert_cmpuint (urok_epub_get_landmarks (epub)->len, ==, 5);
+  point = g_ptr_array_index (urok_epub_get_toc (epub), 0);
+  g_assert_cmpstr (point->label, ==, "Как работать с пособием");
+  g_assert_cmpstr (point->path, ==, "EPUB/title.xhtml");
+  g_assert_cmpstr (point->fragment, ==, "preface");
+  g_assert_cmpstrv (urok_epub_get_warnings (epub), ((const char *[]){ NULL }));
+}
+
 #define NCX_OPF \
   "<?xml version='1.0'?>" \
   "<package xmlns='http://www.idpf.org/2007/opf' version='2.0' unique-identifier='b'>" \
@@ -288,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/core/epub/open/moby-dick", test_moby_dick);
   g_test_add_func ("/core/epub/open/fixed-layout", test_fixed_layout);
   g_test_add_func ("/core/epub/open/right-to-left", test_right_to_left);
+  g_test_add_func ("/core/epub/open/demo-textbook", test_demo_textbook);
   g_test_add_func ("/core/epub/open/ncx", test_ncx_book);
   g_test_add_func ("/core/epub/open/resolve-href", test_resolve_href);
   g_test_add_func ("/core/epub/open/threads", test_threads);
