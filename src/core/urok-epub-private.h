@@ -44,7 +44,10 @@ struct _UrokEpub
 {
   GObject parent_instance;
 
-  /* The container: immutable after open, so shared by every thread. */
+  /* The container: immutable after open, so shared by every thread.
+   * Either a file each reader opens for itself, or bytes in memory. */
+  char       *file;
+  gint64      file_size;
   GBytes     *data;
   GHashTable *entries; /* path → UrokEpubEntry */
   GPtrArray  *warnings;

@@ -9,7 +9,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "urok-epub-private.h"
@@ -115,6 +117,7 @@ urok_epub_finalize (GObject *object)
 
   g_clear_pointer (&self->cursors, g_ptr_array_unref);
   g_mutex_clear (&self->cursor_lock);
+  g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
@@ -194,12 +197,11 @@ _urok_epub_warn (UrokEpub   *self,
 }
 
 static UrokEpub *
-open_data (GBytes  *data,
-           GError **error)
+open_book (UrokEpub  *self_,
+           GError   **error)
 {
-  g_autoptr(UrokEpub) self = g_object_new (UROK_TYPE_EPUB, NULL);
+  g_autoptr(UrokEpub) self = self_;
 
-  self->data = g_bytes_ref (data);
   if (!_urok_epub_index_container (self, error) || !_urok_epub_read_package (self, error))
     return NULL;
   _urok_epub_read_navigation (self);
@@ -217,30 +219,39 @@ UrokEpub *
 urok_epub_open (const char  *path,
                 GError     **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) data = NULL;
-  g_autoptr(GError) local_error = NULL;
+  UrokEpub *self;
+  GStatBuf st = { 0 };
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
+  errno = 0;
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     {
+      int code = errno != 0 ? errno : EISDIR; /* a folder, a device... */
+
       /* No path: callers name the file the user chose, not our copy. */
       g_set_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_EPUB,
-                   _("The book cannot be opened: %s"), local_error->message);
+                   _("The book cannot be opened: %s"), g_strerror (code));
       return NULL;
     }
-  data = g_mapped_file_get_bytes (file);
-  return open_data (data, error);
+  self = g_object_new (UROK_TYPE_EPUB, NULL);
+  self->file = g_strdup (path);
+  self->file_size = st.st_size;
+  return open_book (self, error);
 }
 
 UrokEpub *
 urok_epub_open_bytes (GBytes  *bytes,
                       GError **error)
 {
+  UrokEpub *self;
+
   g_return_val_if_fail (bytes != NULL, NULL);
-  return open_data (bytes, error);
+
+  self = g_object_new (UROK_TYPE_EPUB, NULL);
+  self->data = g_bytes_ref (bytes);
+  self->file_size = (gint64)g_bytes_get_size (bytes);
+  return open_book (self, error);
 }
 
 const char * const *

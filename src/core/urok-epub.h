@@ -108,8 +108,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UrokEpubNavPoint, urok_epub_nav_point_unref)
 #define UROK_TYPE_EPUB (urok_epub_get_type ())
 G_DECLARE_FINAL_TYPE (UrokEpub, urok_epub, UROK, EPUB, GObject)
 
-/* Opening.  The file is mapped, not read: it must not change while open
- * (books live in the store's own folder, written once at import). */
+/* Opening.  Entries are read from the file when asked for: it must not
+ * change while the book is open (books live in the store's own folder,
+ * written once at import). */
 UrokEpub           *urok_epub_open                 (const char  *path,
                                                     GError     **error);
 UrokEpub           *urok_epub_open_bytes           (GBytes      *bytes,
