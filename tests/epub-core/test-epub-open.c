@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "epub-test-util.h"
 #include "urok-epub.h"
 
@@ -267,6 +269,61 @@ test_resolve_href (void)
   g_assert_null (urok_epub_resolve_href (epub, base, "ch2.xhtml%00.png", NULL));
 }
 
+/* Big entries that compress normally pass the ratio check, read from a
+ * file as from memory (the spans between headers bound compressed sizes). */
+static void
+test_file_and_bytes (void)
+{
+  gsize big = 6 * 1024 * 1024;
+  g_autofree char *noise = g_malloc (big);
+  g_autofree char *text = g_malloc (big);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *dir = g_dir_make_tmp ("urok-test-epub-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "book.epub", NULL);
+  g_autoptr(GBytes) zip = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < big; i++)
+    {
+      noise[i] = (char)g_rand_int (rand);
+      text[i] = (char)('a' + g_rand_int_range (rand, 0, 26));
+    }
+  {
+    const TestEntry entries[] = {
+      TEST_MIMETYPE, TEST_CONTAINER ("OEBPS/book.opf"),
+      { "OEBPS/book.opf", TEST_OPF_HEAD "<manifest><item id='c' href='c.xhtml' media-type='application/xhtml+xml'/>"
+                          "</manifest><spine><itemref idref='c'/></spine></package>", 0 },
+      { "OEBPS/noise.bin", noise, big }, { "OEBPS/c.xhtml", text, big }, { "OEBPS/zeros.bin", NULL, 5 * 1024 * 1024 },
+    };
+
+    zip = test_make_zip (entries, G_N_ELEMENTS (entries), TRUE);
+  }
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (zip, NULL), (gssize)g_bytes_get_size (zip), &error));
+
+  for (guint way = 0; way < 2; way++)
+    {
+      g_autoptr(UrokEpub) epub = way == 0 ? urok_epub_open (path, &error) : urok_epub_open_bytes (zip, &error);
+      g_autoptr(GBytes) a = NULL;
+      g_autoptr(GBytes) b = NULL;
+      g_autoptr(GBytes) c = NULL;
+
+      g_assert_no_error (error);
+      a = urok_epub_read_entry (epub, "OEBPS/noise.bin", &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a), noise, big);
+      b = urok_epub_read_entry (epub, "OEBPS/c.xhtml", &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (b, NULL), g_bytes_get_size (b), text, big);
+      /* 5 MB of zeros is 1000:1, past the floor: a bomb, whichever way. */
+      c = urok_epub_read_entry (epub, "OEBPS/zeros.bin", &error);
+      g_assert_null (c);
+      g_assert_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_TOO_LARGE);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 typedef struct
 {
   UrokEpub *epub;
@@ -327,5 +384,6 @@ main (int   argc,
   g_test_add_func ("/core/epub/open/ncx", test_ncx_book);
   g_test_add_func ("/core/epub/open/resolve-href", test_resolve_href);
   g_test_add_func ("/core/epub/open/threads", test_threads);
+  g_test_add_func ("/core/epub/open/file-and-bytes", test_file_and_bytes);
   return g_test_run ();
 }
