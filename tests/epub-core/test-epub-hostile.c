@@ -78,7 +78,36 @@ test_duplicate_names (void)
     { "OEBPS/c1.xhtml", TEST_CHAPTER, 0 }, { "OEBPS/./c1.xhtml", "<evil/>", 0 },
   };
 
+  /* Names differing only in case are two files: EPUB paths are case-sensitive. */
+  const TestEntry cased[] = {
+    TEST_MIMETYPE, TEST_CONTAINER ("OEBPS/book.opf"), { "OEBPS/book.opf", GOOD_OPF, 0 },
+    { "OEBPS/c1.xhtml", TEST_CHAPTER, 0 }, { "OEBPS/C1.xhtml", "<other/>", 0 },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokEpub) epub = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
   assert_refused (entries, G_N_ELEMENTS (entries), UROK_EPUB_ERROR_INVALID, "“OEBPS/c1.xhtml” twice");
+
+  epub = open_entries (cased, G_N_ELEMENTS (cased), &error);
+  g_assert_no_error (error);
+  bytes = urok_epub_read_entry (epub, "OEBPS/C1.xhtml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "<other/>", 8);
+  g_assert_null (urok_epub_read_entry (epub, "oebps/c1.xhtml", &error));
+  g_assert_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_FOUND);
+}
+
+static void
+test_overlong_name (void)
+{
+  g_autofree char *name = g_strnfill (1100, 'a');
+  const TestEntry entries[] = {
+    TEST_MIMETYPE, TEST_CONTAINER ("OEBPS/book.opf"), { "OEBPS/book.opf", GOOD_OPF, 0 },
+    { "OEBPS/c1.xhtml", TEST_CHAPTER, 0 }, { name, "x", 0 },
+  };
+
+  assert_refused (entries, G_N_ELEMENTS (entries), UROK_EPUB_ERROR_INVALID, "too long");
 }
 
 static void
@@ -288,6 +317,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/epub/hostile/unsafe-names", test_unsafe_names);
   g_test_add_func ("/core/epub/hostile/duplicate-names", test_duplicate_names);
+  g_test_add_func ("/core/epub/hostile/overlong-name", test_overlong_name);
   g_test_add_func ("/core/epub/hostile/zip-bomb", test_zip_bomb);
   g_test_add_func ("/core/epub/hostile/lying-size", test_lying_size);
   g_test_add_func ("/core/epub/hostile/too-many-entries", test_too_many_entries);
