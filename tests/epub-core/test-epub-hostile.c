@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "epub-test-util.h"
 #include "urok-epub.h"
 
@@ -225,6 +227,26 @@ test_broken_container (void)
   g_assert_null (urok_epub_open_bytes (text, &error));
   g_assert_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_EPUB);
   g_clear_error (&error);
+  {
+    /* From a file, the same refusals (and the reader's file closed). */
+    g_autofree char *dir = g_dir_make_tmp ("urok-test-epub-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "cut.epub", NULL);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (truncated, NULL),
+                                        (gssize)g_bytes_get_size (truncated), NULL));
+    g_assert_null (urok_epub_open (path, &error));
+    g_assert_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_EPUB);
+    g_clear_error (&error);
+    g_assert_true (g_file_set_contents (path, "just text, not a zip", -1, NULL));
+    g_assert_null (urok_epub_open (path, &error));
+    g_assert_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_EPUB);
+    g_clear_error (&error);
+    g_assert_null (urok_epub_open (dir, &error));
+    g_assert_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_EPUB);
+    g_clear_error (&error);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
   g_assert_null (urok_epub_open ("/nonexistent/book.epub", &error));
   g_assert_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_NOT_EPUB);
 }
