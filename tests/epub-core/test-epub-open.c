@@ -351,18 +351,52 @@ read_many (gpointer data)
 }
 
 static void
-test_threads (void)
+read_in_threads (UrokEpub *epub)
 {
-  g_autoptr(UrokEpub) epub = open_ncx_book ();
   g_autoptr(GBytes) expected = g_bytes_new_static (TEST_CHAPTER, strlen (TEST_CHAPTER));
   ReadJob job = { epub, expected };
   GThread *threads[4];
-  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     threads[i] = g_thread_new ("reader", read_many, &job);
   for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
     g_thread_join (threads[i]);
+}
+
+static void
+test_threads (void)
+{
+  g_autoptr(UrokEpub) epub = open_ncx_book ();
+  g_autoptr(GError) error = NULL;
+
+  read_in_threads (epub);
+  {
+    /* From a file: each reader opens the file for itself. */
+    g_autofree char *dir = g_dir_make_tmp ("urok-test-epub-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "book.epub", NULL);
+    g_autoptr(UrokEpub) from_file = NULL;
+    g_autoptr(GBytes) zip = NULL;
+    g_autoptr(GPtrArray) entries = urok_epub_list_entries (epub);
+    g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (TestEntry));
+    g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        GBytes *bytes = urok_epub_read_entry (epub, g_ptr_array_index (entries, i), &error);
+        TestEntry entry = { g_ptr_array_index (entries, i), g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) };
+
+        g_assert_no_error (error);
+        g_ptr_array_add (contents, bytes);
+        g_array_append_val (files, entry);
+      }
+    zip = test_make_zip ((TestEntry *)files->data, files->len, TRUE);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (zip, NULL), (gssize)g_bytes_get_size (zip), NULL));
+    from_file = urok_epub_open (path, &error);
+    g_assert_no_error (error);
+    read_in_threads (from_file);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
 
   /* Only paths in the index: not the raw name of a file, not a directory. */
   g_assert_null (urok_epub_read_entry (epub, "OEBPS/text/../style.css", &error));
