@@ -3,7 +3,8 @@
  * The container is read once, in order, keeping only META-INF/container.xml
  * and package documents in memory, each capped in size: a hostile file can
  * neither exhaust memory nor make us write anything to disk.  XML is parsed
- * with no network and no entity expansion.
+ * with no network and no entity expansion (urok-epub-xml.c, shared with
+ * UrokEpub).
  *
  * Copyright 2026 Urok developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,17 +19,10 @@
 #include <string.h>
 
 #include "urok-epub-info.h"
+#include "urok-epub-private.h"
 
-#define MAX_XML_PART (4 * 1024 * 1024)
+#define MAX_XML_PART UROK_EPUB_MAX_XML
 #define MAX_ENTRIES 100000
-
-#define NS_CONTAINER "urn:oasis:names:tc:opendocument:xmlns:container"
-#define NS_OPF "http://www.idpf.org/2007/opf"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
-
-G_DEFINE_QUARK (urok-epub-error-quark, urok_epub_error)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 typedef struct archive UrokArchive;
 static void
@@ -38,92 +32,28 @@ urok_archive_read_free (UrokArchive *a)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UrokArchive, urok_archive_read_free)
 
-static gboolean
-is_element (xmlNode    *node,
-            const char *ns,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE &&
-         node->ns != NULL &&
-         g_strcmp0 ((const char *)node->ns->href, ns) == 0 &&
-         g_strcmp0 ((const char *)node->name, name) == 0;
-}
-
-static xmlNode *
-find_child (xmlNode    *parent,
-            const char *ns,
-            const char *name)
-{
-  for (xmlNode *child = parent != NULL ? parent->children : NULL; child != NULL; child = child->next)
-    if (is_element (child, ns, name))
-      return child;
-  return NULL;
-}
-
-static char *
-node_text (xmlNode *node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strstrip (g_strdup (content != NULL ? (const char *)content : ""));
-
-  xmlFree (content);
-  return text;
-}
-
-static char *
-node_attr (xmlNode    *node,
-           const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *)name);
-  char *copy = value != NULL ? g_strdup ((const char *)value) : NULL;
-
-  xmlFree (value);
-  return copy;
-}
-
-static xmlDoc *
-parse_xml (GBytes      *bytes,
-           const char  *name,
-           GError     **error)
-{
-  gsize size = 0;
-  const char *data = g_bytes_get_data (bytes, &size);
-  xmlDoc *doc;
-
-  /* No XML_PARSE_NOENT / DTDLOAD: entities stay unexpanded and nothing is fetched. */
-  doc = xmlReadMemory (data, (int)size, name, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
-    {
-      g_set_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_INVALID,
-                   _("The book’s file “%s” is not well-formed XML"), name);
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  return doc;
-}
-
 static char *
 rootfile_path (GBytes  *container,
                GError **error)
 {
-  g_autoptr(xmlDoc) doc = parse_xml (container, "META-INF/container.xml", error);
+  g_autoptr(xmlDoc) doc = _urok_epub_parse_xml (container, "META-INF/container.xml", error);
   xmlNode *root;
   xmlNode *rootfiles;
 
   if (doc == NULL)
     return NULL;
   root = xmlDocGetRootElement (doc);
-  rootfiles = is_element (root, NS_CONTAINER, "container") ? find_child (root, NS_CONTAINER, "rootfiles") : NULL;
+  rootfiles = _urok_epub_is_element (root, UROK_NS_CONTAINER, "container") ? _urok_epub_find_child (root, UROK_NS_CONTAINER, "rootfiles") : NULL;
 
   for (xmlNode *child = rootfiles != NULL ? rootfiles->children : NULL; child != NULL; child = child->next)
     {
       g_autofree char *media_type = NULL;
       g_autofree char *full_path = NULL;
 
-      if (!is_element (child, NS_CONTAINER, "rootfile"))
+      if (!_urok_epub_is_element (child, UROK_NS_CONTAINER, "rootfile"))
         continue;
-      media_type = node_attr (child, "media-type");
-      full_path = node_attr (child, "full-path");
+      media_type = _urok_epub_node_attr (child, "media-type");
+      full_path = _urok_epub_node_attr (child, "full-path");
       if (full_path != NULL && *full_path != '\0' &&
           (media_type == NULL || g_str_equal (media_type, "application/oebps-package+xml")))
         return g_steal_pointer (&full_path);
@@ -151,7 +81,7 @@ info_from_package (GBytes      *package,
                    const char  *package_path,
                    GError     **error)
 {
-  g_autoptr(xmlDoc) doc = parse_xml (package, package_path, error);
+  g_autoptr(xmlDoc) doc = _urok_epub_parse_xml (package, package_path, error);
   g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *unique_id = NULL;
   g_autofree char *identifier = NULL;
@@ -167,14 +97,14 @@ info_from_package (GBytes      *package,
   if (doc == NULL)
     return NULL;
   root = xmlDocGetRootElement (doc);
-  if (!is_element (root, NS_OPF, "package") ||
-      (metadata = find_child (root, NS_OPF, "metadata")) == NULL)
+  if (!_urok_epub_is_element (root, UROK_NS_OPF, "package") ||
+      (metadata = _urok_epub_find_child (root, UROK_NS_OPF, "metadata")) == NULL)
     {
       g_set_error (error, UROK_EPUB_ERROR, UROK_EPUB_ERROR_INVALID,
                    _("The book’s package document “%s” has no metadata"), package_path);
       return NULL;
     }
-  unique_id = node_attr (root, "unique-identifier");
+  unique_id = _urok_epub_node_attr (root, "unique-identifier");
 
   for (xmlNode *node = metadata->children; node != NULL; node = node->next)
     {
@@ -182,30 +112,30 @@ info_from_package (GBytes      *package,
 
       if (node->type != XML_ELEMENT_NODE || node->ns == NULL)
         continue;
-      text = node_text (node);
+      text = _urok_epub_node_text (node);
       if (*text == '\0')
         continue;
 
-      if (is_element (node, NS_DC, "identifier"))
+      if (_urok_epub_is_element (node, UROK_NS_DC, "identifier"))
         {
-          g_autofree char *id = node_attr (node, "id");
+          g_autofree char *id = _urok_epub_node_attr (node, "id");
 
           if (first_identifier == NULL)
             first_identifier = g_strdup (text);
           if (identifier == NULL && unique_id != NULL && g_strcmp0 (id, unique_id) == 0)
             identifier = g_strdup (text);
         }
-      else if (is_element (node, NS_DC, "title") && title == NULL)
+      else if (_urok_epub_is_element (node, UROK_NS_DC, "title") && title == NULL)
         title = g_steal_pointer (&text);
-      else if (is_element (node, NS_DC, "creator"))
+      else if (_urok_epub_is_element (node, UROK_NS_DC, "creator"))
         g_ptr_array_add (authors, g_steal_pointer (&text));
-      else if (is_element (node, NS_DC, "language") && language == NULL)
+      else if (_urok_epub_is_element (node, UROK_NS_DC, "language") && language == NULL)
         language = g_steal_pointer (&text);
-      else if (is_element (node, NS_DC, "subject") && subject == NULL)
+      else if (_urok_epub_is_element (node, UROK_NS_DC, "subject") && subject == NULL)
         subject = g_steal_pointer (&text);
-      else if (is_element (node, NS_OPF, "meta") && grade_level == 0)
+      else if (_urok_epub_is_element (node, UROK_NS_OPF, "meta") && grade_level == 0)
         {
-          g_autofree char *property = node_attr (node, "property");
+          g_autofree char *property = _urok_epub_node_attr (node, "property");
 
           if (property != NULL && g_str_has_suffix (property, "educationalLevel"))
             grade_level = parse_grade_level (text);

@@ -8,19 +8,10 @@
 #include <gio/gio.h>
 
 #include "urok-book-info.h"
+#include "urok-epub.h"
 
 G_BEGIN_DECLS
 
-#define UROK_EPUB_ERROR (urok_epub_error_quark ())
-
-typedef enum
-{
-  UROK_EPUB_ERROR_NOT_EPUB,  /* not a ZIP, or a ZIP of something else */
-  UROK_EPUB_ERROR_INVALID,   /* an EPUB whose required parts are missing or broken */
-  UROK_EPUB_ERROR_TOO_LARGE, /* a part larger than any real book has */
-} UrokEpubError;
-
-GQuark        urok_epub_error_quark          (void);
 UrokBookInfo *urok_epub_read_info_from_file  (const char  *path,
                                               GError     **error);
 UrokBookInfo *urok_epub_read_info_from_bytes (GBytes      *bytes,

@@ -206,6 +206,66 @@ def board_iwb_seeds():
     }
 
 
+def epub_open_seeds():
+    # Books for UrokEpub written here: EPUB 3 with a navigation document,
+    # EPUB 2 with an NCX, and the faults reading systems forgive or refuse.
+    container = ('<?xml version="1.0"?><container version="1.0" '
+                 'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+                 '<rootfile full-path="OEBPS/book.opf" media-type="application/oebps-package+xml"/>'
+                 '</rootfiles></container>')
+    opf = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+           'unique-identifier="u"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+           '<dc:identifier id="u">urn:x</dc:identifier><dc:title>Книга</dc:title><dc:language>ru</dc:language>'
+           '<meta property="rendition:layout">pre-paginated</meta><meta name="cover" content="img"/></metadata>'
+           '<manifest><item id="nav" href="nav.xhtml" properties="nav" media-type="application/xhtml+xml"/>'
+           '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>'
+           '<item id="c1" href="text/c%201.xhtml" media-type="application/xhtml+xml" fallback="c2"/>'
+           '<item id="c2" href="text/c2.xhtml" media-type="application/xhtml+xml"/>'
+           '<item id="img" href="i.png" media-type="image/png" properties="cover-image"/></manifest>'
+           '<spine toc="ncx" page-progression-direction="rtl"><itemref idref="c1" properties="page-spread-left"/>'
+           '<itemref idref="c2" linear="no"/></spine></package>')
+    nav = ('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+           '<body><nav epub:type="toc"><ol><li><a href="text/c%201.xhtml">1</a><ol><li><a href="text/c2.xhtml#a">2</a>'
+           '</li></ol></li><li><span>h</span></li></ol></nav><nav epub:type="landmarks"><ol><li>'
+           '<a epub:type="bodymatter" href="text/c2.xhtml">b</a></li></ol></nav><nav epub:type="page-list"><ol>'
+           '<li><a href="text/c2.xhtml#p1">1</a></li></ol></nav></body></html>')
+    ncx = ('<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>'
+           '<navPoint id="a"><navLabel><text>1</text></navLabel><content src="text/c2.xhtml"/>'
+           '<navPoint id="b"><navLabel><text>2</text></navLabel><content src="../../x"/></navPoint></navPoint>'
+           '</navMap></ncx>')
+    page = '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>т</p></body></html>'
+
+    def epub(parts):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, 'w') as z:
+            for name, data in parts:
+                z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data,
+                           zipfile.ZIP_STORED if name == 'mimetype' else zipfile.ZIP_DEFLATED)
+        return buf.getvalue()
+
+    good = [('mimetype', 'application/epub+zip'), ('META-INF/container.xml', container),
+            ('OEBPS/book.opf', opf), ('OEBPS/nav.xhtml', nav), ('OEBPS/toc.ncx', ncx),
+            ('OEBPS/text/c 1.xhtml', page), ('OEBPS/text/c2.xhtml', page), ('OEBPS/i.png', b'\x89PNG')]
+    whole = epub(good)
+    return {
+        'valid.epub': whole,
+        'ncx-only.epub': epub([p for p in good if p[0] != 'OEBPS/nav.xhtml']),
+        'fallback.epub': epub([p for p in good if p[0] != 'OEBPS/text/c 1.xhtml']),
+        'wrong-mimetype.epub': epub([('mimetype', 'application/zip')] + good[1:]),
+        'traversal.epub': epub(good + [('../../x', 'x')]),
+        'duplicate.epub': epub(good + [('OEBPS/./c2.xhtml', page)]),
+        'broken-nav.epub': epub(good[:3] + [('OEBPS/nav.xhtml', nav[:100])] + good[4:]),
+        'truncated.epub': whole[:len(whole) // 2],
+    }
+
+
+if out.name == 'epub-open':
+    seeds = epub_open_seeds()
+    for name, data in seeds.items():
+        (out / name).write_bytes(data)
+    print(f'{len(seeds)} seeds in {out}')
+    sys.exit(0)
+
 if out.name == 'board-iwb':
     seeds = board_iwb_seeds()
     for name, data in seeds.items():
