@@ -476,6 +476,5 @@ main (int   argc,
   g_test_add_func ("/core/pdf/mangled", test_mangled);
   g_test_add_func ("/core/pdf/import", test_import);
   g_test_add_func ("/core/pdf/import-by-id", test_import_by_id);
-
   return core_test_run ();
 }
