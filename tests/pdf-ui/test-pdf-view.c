@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "core-test-util.h"
 #include "pdf-test-make.h"
@@ -324,6 +325,79 @@ test_select_copy (Fixture      *f,
   g_assert_null (urok_pdf_view_dup_selected_text (f->view));
 }
 
+/* Every key the view binds is in the shortcuts window's Textbooks
+ * section, names an action the view has, and every key listed there is bound. */
+static void
+test_shortcuts_listed (Fixture      *f,
+                       gconstpointer data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (APP_PATH "gtk/help-overlay.ui");
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  g_autoptr(GHashTable) actions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  GSList *objects = gtk_builder_get_objects (builder);
+  const char *name, *property;
+  const GVariantType *parameter_type;
+  guint n_bound = 0;
+  GType type;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+        g_autofree char *section_name = NULL;
+        g_auto(GStrv) each = NULL;
+        GtkWidget *section = gtk_widget_get_ancestor (l->data, GTK_TYPE_SHORTCUTS_SECTION);
+
+        g_object_get (section, "section-name", &section_name, NULL);
+        if (g_strcmp0 (section_name, "reader") != 0)
+          continue;
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        each = g_strsplit (accelerator, " ", -1);
+        for (guint k = 0; each[k] != NULL; k++)
+          {
+            guint key[2];
+
+            g_assert_true (gtk_accelerator_parse (each[k], &key[0], (GdkModifierType *)&key[1]));
+            g_array_append_val (listed, key);
+          }
+      }
+  g_slist_free (objects);
+  g_assert_cmpuint (listed->len, >=, 12);
+
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (f->view), i, &type, &name, &parameter_type,
+                                                   &property); i++)
+    g_hash_table_add (actions, (gpointer)name);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          guint key[2];
+          gboolean found = FALSE;
+
+          if (!GTK_IS_NAMED_ACTION (action) || !GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          g_assert_true (g_hash_table_contains (actions, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action))));
+          key[0] = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          key[1] = gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger));
+          n_bound++;
+          for (guint k = 0; k < listed->len && !found; k++)
+            found = memcmp (&g_array_index (listed, guint, 2 * k), key, sizeof key) == 0;
+          if (!found)
+            g_test_message ("not listed: %s", gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          g_assert_true (found);
+        }
+    }
+  g_assert_cmpuint (n_bound, ==, listed->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +412,7 @@ main (int   argc,
   ADD ("zoom", test_zoom);
   ADD ("search", test_search);
   ADD ("select-copy", test_select_copy);
+  ADD ("shortcuts-listed", test_shortcuts_listed);
 #undef ADD
   ret = core_test_run ();
   return ret;
