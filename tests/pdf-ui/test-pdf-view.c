@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <math.h>
 #include <string.h>
 
 #include "core-test-util.h"
@@ -325,6 +327,100 @@ test_select_copy (Fixture      *f,
   g_assert_null (urok_pdf_view_dup_selected_text (f->view));
 }
 
+static void
+xdotool (const char *format,
+         ...) G_GNUC_PRINTF (1, 2);
+
+static void
+xdotool (const char *format,
+         ...)
+{
+  va_list args;
+  g_autofree char *rest = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  va_start (args, format);
+  rest = g_strdup_vprintf (format, args);
+  va_end (args);
+  command = g_strdup_printf ("%s %s", XDOTOOL, rest);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Lets the X server deliver what xdotool sent and GTK handle it. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_usleep (20000);
+      ui_test_iterate ();
+    }
+}
+
+/* A real mouse through XTest: a drag over the word selects it, ctrl+c
+ * copies it, ctrl+wheel zooms about the pointer. */
+static void
+test_xtest_input (Fixture      *f,
+                  gconstpointer data)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (f->view));
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autoptr(GArray) found = urok_pdf_find_on_page (urok_pdf_view_get_document (f->view), 2, "photosynthesis");
+  UrokPdfRect word = g_array_index (found, UrokPdfRect, 0);
+  g_autofree char *selected = NULL;
+  double nx, ny, wx, wy, x0, y0, x1, y1, zoom, px, py, after_x, after_y;
+  guint32 xid;
+
+  if (XDOTOOL[0] == '\0' || !GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("needs xdotool and X11");
+      return;
+    }
+  xid = (guint32)gdk_x11_surface_get_xid (surface);
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (f->view), GTK_WIDGET (native), 0, 0, &wx, &wy));
+  wx += nx;
+  wy += ny;
+  urok_pdf_view_set_page (f->view, 2);
+  wait_sharp (f);
+
+  g_assert_true (urok_pdf_view_page_to_view (f->view, 2, word.x + 2, word.y + word.height / 2, &x0, &y0));
+  g_assert_true (urok_pdf_view_page_to_view (f->view, 2, word.x + word.width - 2, word.y + word.height / 2, &x1, &y1));
+  xdotool ("mousemove --window %u %d %d", xid, (int)(wx + x0), (int)(wy + y0));
+  settle ();
+  xdotool ("mousedown 1");
+  settle ();
+  for (int i = 1; i <= 10; i++)
+    xdotool ("mousemove --window %u %d %d", xid, (int)(wx + x0 + (x1 - x0) * i / 10), (int)(wy + y0));
+  settle ();
+  xdotool ("mouseup 1");
+  settle ();
+  selected = urok_pdf_view_dup_selected_text (f->view);
+  g_assert_nonnull (selected);
+  g_test_message ("dragged over: “%s”", selected);
+  g_assert_nonnull (strstr (selected, "hotosynthesi"));
+  ui_test_save_png (GTK_WIDGET (f->window), "pdf-view-drag-selection");
+
+  /* ctrl+wheel up zooms in, keeping the page point under the pointer. */
+  zoom = urok_pdf_view_get_zoom (f->view);
+  px = word.x + word.width / 2;
+  py = word.y;
+  g_assert_true (urok_pdf_view_page_to_view (f->view, 2, px, py, &x0, &y0));
+  xdotool ("mousemove --window %u %d %d", xid, (int)(wx + x0), (int)(wy + y0));
+  settle ();
+  xdotool ("keydown ctrl click 4 keyup ctrl");
+  settle ();
+  g_assert_cmpfloat (urok_pdf_view_get_zoom (f->view), >, zoom * 1.1);
+  g_assert_cmpint (urok_pdf_view_get_zoom_mode (f->view), ==, UROK_PDF_ZOOM_FREE);
+  g_assert_true (urok_pdf_view_page_to_view (f->view, 2, px, py, &after_x, &after_y));
+  g_assert_cmpfloat (fabs (after_x - x0), <, 3);
+  g_assert_cmpfloat (fabs (after_y - y0), <, 3);
+}
+
 /* Every key the view binds is in the shortcuts window's Textbooks
  * section, names an action the view has, and every key listed there is bound. */
 static void
@@ -413,6 +509,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("select-copy", test_select_copy);
   ADD ("shortcuts-listed", test_shortcuts_listed);
+  ADD ("xtest-input", test_xtest_input);
 #undef ADD
   ret = core_test_run ();
   return ret;
