@@ -11,7 +11,6 @@
 
 #include "urok-pdf-view-private.h"
 
-#define ZOOM_STEP 1.2
 
 /* Selection */
 

@@ -51,24 +51,24 @@ struct _UrokPdfView
   double           pinch_zoom;
 };
 
-double   _urok_pdf_view_px_per_pt     (UrokPdfView *self);
-gboolean _urok_pdf_view_view_to_page  (UrokPdfView *self,
-                                       double       x,
-                                       double       y,
-                                       gboolean     clamp,
-                                       guint       *page,
-                                       double      *px,
-                                       double      *py);
-void     _urok_pdf_view_apply_zoom    (UrokPdfView *self,
-                                       double       zoom,
-                                       double       ax,
-                                       double       ay);
-void     _urok_pdf_view_show_rect     (UrokPdfView *self,
-                                       const UrokPdfRect *rect);
-void     _urok_pdf_view_notify_matches (UrokPdfView *self);
-void     _urok_pdf_view_update_actions (UrokPdfView *self);
-void     _urok_pdf_view_class_init_input (GtkWidgetClass *widget_class);
-void     _urok_pdf_view_init_input    (UrokPdfView *self);
-void     _urok_pdf_view_dispose_input (UrokPdfView *self);
+double   _urok_pdf_view_px_per_pt        (UrokPdfView       *self);
+gboolean _urok_pdf_view_view_to_page     (UrokPdfView       *self,
+                                          double             x,
+                                          double             y,
+                                          gboolean           clamp,
+                                          guint             *page,
+                                          double            *px,
+                                          double            *py);
+void     _urok_pdf_view_apply_zoom       (UrokPdfView       *self,
+                                          double             zoom,
+                                          double             ax,
+                                          double             ay);
+void     _urok_pdf_view_show_rect        (UrokPdfView       *self,
+                                          const UrokPdfRect *rect);
+void     _urok_pdf_view_notify_matches   (UrokPdfView       *self);
+void     _urok_pdf_view_update_actions   (UrokPdfView       *self);
+void     _urok_pdf_view_class_init_input (GtkWidgetClass    *widget_class);
+void     _urok_pdf_view_init_input       (UrokPdfView       *self);
+void     _urok_pdf_view_dispose_input    (UrokPdfView       *self);
 
 G_END_DECLS

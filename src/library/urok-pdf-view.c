@@ -152,12 +152,12 @@ vvalue (UrokPdfView *self)
 /* Where view point (@x, @y) falls in page points; FALSE off every page. */
 gboolean
 _urok_pdf_view_view_to_page (UrokPdfView *self,
-              double       x,
-              double       y,
-              gboolean     clamp,
-              guint       *page,
-              double      *px,
-              double      *py)
+                             double       x,
+                             double       y,
+                             gboolean     clamp,
+                             guint       *page,
+                             double      *px,
+                             double      *py)
 {
   double scale = _urok_pdf_view_px_per_pt (self);
   guint p;
@@ -223,9 +223,9 @@ scroll_to_page (UrokPdfView *self,
 /* Zooms keeping the page point under view point (@ax, @ay) where it is. */
 void
 _urok_pdf_view_apply_zoom (UrokPdfView *self,
-            double       zoom,
-            double       ax,
-            double       ay)
+                           double       zoom,
+                           double       ax,
+                           double       ay)
 {
   guint page = 0;
   double px = 0, py = 0;
@@ -376,14 +376,14 @@ draw_tiles (UrokPdfView           *self,
 }
 
 static void
-draw_rects (UrokPdfView *self,
-            GtkSnapshot *snapshot,
-            GArray      *rects,
-            guint        page,
-            double       ox,
-            double       oy,
+draw_rects (UrokPdfView   *self,
+            GtkSnapshot   *snapshot,
+            GArray        *rects,
+            guint          page,
+            double         ox,
+            double         oy,
             const GdkRGBA *color,
-            int          current,
+            int            current,
             const GdkRGBA *current_color)
 {
   double scale = _urok_pdf_view_px_per_pt (self);

@@ -46,7 +46,7 @@ guint           urok_pdf_view_get_n_matches      (UrokPdfView     *self);
 int             urok_pdf_view_get_match          (UrokPdfView     *self);
 gboolean        urok_pdf_view_get_match_rect     (UrokPdfView     *self,
                                                   UrokPdfRect     *rect);
-void            urok_pdf_view_select             (UrokPdfView     *self,
+void            urok_pdf_view_select             (UrokPdfView       *self,
                                                   const UrokPdfRect *area);
 char           *urok_pdf_view_dup_selected_text  (UrokPdfView     *self);
 gboolean        urok_pdf_view_page_to_view       (UrokPdfView     *self,
@@ -55,7 +55,7 @@ gboolean        urok_pdf_view_page_to_view       (UrokPdfView     *self,
                                                   double           py,
                                                   double          *x,
                                                   double          *y);
-guint           urok_pdf_view_get_n_pending_tiles (UrokPdfView    *self);
-guint           urok_pdf_view_get_n_rendered_tiles (UrokPdfView   *self);
+guint           urok_pdf_view_get_n_pending_tiles  (UrokPdfView     *self);
+guint           urok_pdf_view_get_n_rendered_tiles (UrokPdfView     *self);
 
 G_END_DECLS
