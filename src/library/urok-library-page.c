@@ -1,6 +1,6 @@
 /* urok-library-page.c: the Library section: the teacher's textbooks.
  *
- * Shows the imported textbooks as cards and imports EPUB files.  Opening a
+ * Shows the imported textbooks as cards and imports EPUB and PDF files.  Opening a
  * book belongs to the reader (reader issue), so the cards do nothing yet.
  *
  * Copyright 2026 Urok developers
@@ -199,9 +199,11 @@ import_activated (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (filter, _("EPUB textbooks"));
+  gtk_file_filter_set_name (filter, _("Textbooks (EPUB, PDF)"));
   gtk_file_filter_add_mime_type (filter, "application/epub+zip");
   gtk_file_filter_add_suffix (filter, "epub");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
