@@ -264,11 +264,12 @@ urok_pdf_tiles_free (UrokPdfTiles *self)
 {
   if (self == NULL)
     return;
-  /* Stop the worker from starting more; the one running finishes into the
-   * inbox, which lives until the last job lets go of it. */
+  /* Every queued job is skipped by its generation but still goes through
+   * the inbox, whose idle frees it: the inbox lives until the last job
+   * lets go of it.  This waits at most for the one render under way. */
   g_atomic_int_inc (&self->inbox->generation);
   self->inbox->owner = NULL;
-  g_thread_pool_free (self->pool, TRUE, TRUE);
+  g_thread_pool_free (self->pool, FALSE, TRUE);
   inbox_unref (self->inbox);
   g_queue_init (&self->lru);
   g_hash_table_destroy (self->tiles);

@@ -59,9 +59,17 @@ drag_begin (GtkGestureDrag *gesture,
             double          y,
             UrokPdfView    *self)
 {
+  GdkDevice *device = gtk_gesture_get_device (GTK_GESTURE (gesture));
   guint page;
   double px, py;
 
+  /* A finger scrolls the pages (the scrolled window's kinetic drag); the
+   * mouse and the pen select. */
+  if (device != NULL && gdk_device_get_source (device) == GDK_SOURCE_TOUCHSCREEN)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   if (!_urok_pdf_view_view_to_page (self, x, y, FALSE, &page, &px, &py))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
