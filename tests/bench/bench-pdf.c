@@ -155,6 +155,14 @@ main (void)
       tile_times[run] = (g_get_monotonic_time () - t0) / 1e3;
       cairo_surface_destroy (surface);
     }
+  /* Searching the whole book, as the view does on its search thread. */
+  {
+    gint64 t0 = g_get_monotonic_time ();
+    g_autoptr(GArray) found = urok_pdf_find (pdf, "mitochondria", NULL);
+
+    printf ("BENCH reader.pdf_find_book %.1f ms\n", (g_get_monotonic_time () - t0) / 1e3);
+    g_assert_cmpuint (found->len, ==, 0);
+  }
   qsort (times, RUNS, sizeof times[0], compare);
   qsort (tile_times, RUNS, sizeof tile_times[0], compare);
   qsort (cpu_times, RUNS, sizeof cpu_times[0], compare);
