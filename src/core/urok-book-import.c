@@ -12,9 +12,77 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "urok-book-import.h"
 #include "urok-epub-info.h"
+#include "urok-pdf.h"
+
+/* Whether the file starts like a PDF (EPUBs start "PK"). */
+static gboolean
+looks_like_pdf (const char *path)
+{
+  char head[1024];
+  gsize n = 0;
+  FILE *f = g_fopen (path, "rb");
+
+  if (f == NULL)
+    return FALSE;
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+  return urok_pdf_has_header (head, n);
+}
+
+/* A PDF has no dc:identifier: its trailer's permanent /ID names it across
+ * re-saves; without one, its bytes do. */
+static UrokBookInfo *
+read_pdf_info (const char *path,
+               GFile      *source,
+               GError    **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  g_autoptr(GBytes) bytes = mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
+  /* From the bytes: an error should not name our temporary copy. */
+  g_autoptr(UrokPdf) pdf = bytes != NULL ? urok_pdf_new_from_bytes (bytes, error) : NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *identifier = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *subject = NULL;
+
+  if (pdf == NULL)
+    return NULL;
+  id = urok_pdf_dup_permanent_id (pdf);
+  if (id != NULL)
+    identifier = g_strconcat ("pdf-id:", id, NULL);
+  else
+    {
+      g_autofree char *digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, urok_pdf_get_bytes (pdf));
+
+      identifier = g_strconcat ("sha256:", digest, NULL);
+    }
+  title = urok_pdf_dup_title (pdf);
+  if (title == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (source);
+      g_autofree char *display = g_filename_display_name (name);
+
+      if (g_str_has_suffix (display, ".pdf") || g_str_has_suffix (display, ".PDF"))
+        display[strlen (display) - 4] = '\0';
+      title = g_steal_pointer (&display);
+    }
+  author = urok_pdf_dup_author (pdf);
+  subject = urok_pdf_dup_subject (pdf);
+  return g_object_new (UROK_TYPE_BOOK_INFO,
+                       "identifier", identifier,
+                       "format", "pdf",
+                       "title", title,
+                       "authors", author != NULL ? author : "",
+                       "language", "",
+                       "subject", subject != NULL ? subject : "",
+                       NULL);
+}
 
 UrokBookInfo *
 urok_book_import (UrokStore   *store,
@@ -31,6 +99,7 @@ urok_book_import (UrokStore   *store,
   g_autofree char *digest = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *final_path = NULL;
+  gboolean is_pdf;
 
   g_return_val_if_fail (UROK_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_FILE (source), NULL);
@@ -45,7 +114,7 @@ urok_book_import (UrokStore   *store,
     }
 
   {
-    g_autofree char *template = g_build_filename (books_dir, ".import-XXXXXX.epub", NULL);
+    g_autofree char *template = g_build_filename (books_dir, ".import-XXXXXX", NULL);
     int fd = g_mkstemp (template);
 
     if (fd < 0)
@@ -63,12 +132,16 @@ urok_book_import (UrokStore   *store,
   if (!g_file_copy (source, tmp, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
     goto fail;
 
-  info = urok_epub_read_info_from_file (tmp_path, error);
+  is_pdf = looks_like_pdf (tmp_path);
+  if (is_pdf)
+    info = read_pdf_info (tmp_path, source, error);
+  else
+    info = urok_epub_read_info_from_file (tmp_path, error);
   if (info == NULL)
     goto fail;
 
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, urok_book_info_get_identifier (info), -1);
-  basename = g_strdup_printf ("%.24s.epub", digest);
+  basename = g_strdup_printf ("%.24s.%s", digest, is_pdf ? "pdf" : "epub");
   final_path = g_build_filename (books_dir, basename, NULL);
   if (g_rename (tmp_path, final_path) != 0)
     {

@@ -1,6 +1,6 @@
 /* urok-library-page.c: the Library section: the teacher's textbooks.
  *
- * Shows the imported textbooks as cards and imports EPUB files.  Opening a
+ * Shows the imported textbooks as cards and imports EPUB and PDF files.  Opening a
  * book belongs to the reader (reader issue), so the cards do nothing yet.
  *
  * Copyright 2026 Urok developers
