@@ -19,7 +19,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <webkit/webkit.h>
 
 #include "urok-reader-scheme.h"
