@@ -158,7 +158,9 @@ img, svg, video, table, figure { max-width: 100% !important; max-height: ${heigh
   function apply (newSettings) {
     const before = progression();
     settings = newSettings;
-    ensureStyle().textContent = themeCss(settings) + textCss(settings) + layoutCss(settings);
+    /* A fixed-layout page is a picture made by its designer: only scaled. */
+    ensureStyle().textContent = settings.fixed ? layoutCss(settings)
+      : themeCss(settings) + textCss(settings) + layoutCss(settings);
     measure();
     return before;
   }

@@ -461,6 +461,81 @@ test_policy (Fixture       *fixture,
   }
 }
 
+/* A fixed-layout book whose pages turn right to left. */
+static void
+test_fixed_rtl (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *page =
+    "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>P</title>"
+    "<meta name=\"viewport\" content=\"width=600, height=800\"/></head>"
+    "<body style=\"margin:0;width:600px;height:800px;background:#cde\"><h1>Page</h1></body></html>";
+  g_autofree char *dir = core_test_path ("fixed");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokBookSourceDir) source = NULL;
+  g_autofree char *scale = NULL;
+  g_autofree char *zoomed = NULL;
+  const char *files[][2] = {
+    { "META-INF/container.xml",
+      "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles>"
+      "<rootfile full-path=\"p.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>" },
+    { "p.opf",
+      "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\"><metadata>"
+      "<meta property=\"rendition:layout\">pre-paginated</meta></metadata><manifest>"
+      "<item id=\"a\" href=\"a.xhtml\" media-type=\"application/xhtml+xml\"/>"
+      "<item id=\"b\" href=\"b.xhtml\" media-type=\"application/xhtml+xml\"/></manifest>"
+      "<spine page-progression-direction=\"rtl\"><itemref idref=\"a\"/><itemref idref=\"b\"/></spine></package>" },
+    { "a.xhtml", page },
+    { "b.xhtml", page },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      g_file_set_contents (path, files[i][1], -1, &error);
+      g_assert_no_error (error);
+    }
+  source = urok_book_source_dir_new (dir, &error);
+  g_assert_no_error (error);
+  urok_reader_view_open (fixture->view, UROK_BOOK_SOURCE (source), NULL);
+  wait_at (fixture->view, 0, 0);
+
+  /* The 600×800 page fits the 900×700 view: scaled by 700/800. */
+  scale = evaluate (fixture->view, "new DOMMatrix(getComputedStyle(document.documentElement).transform).a.toFixed(3)");
+  g_assert_cmpstr (scale, ==, "0.875");
+  /* Its own colours, whatever the theme. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.theme", "s", "dark"));
+  {
+    Expect expect = { fixture->view, "getComputedStyle(document.body).backgroundColor", "rgb(204, 221, 238)" };
+
+    ui_test_wait_for (evaluates_to, &expect);
+  }
+  wait_painted (fixture);
+  ui_test_save_png (GTK_WIDGET (fixture->view), "reader-fixed-layout");
+
+  /* Right to left: the left arrow turns forwards, the right one back. */
+  activate (fixture, "reader.page-left");
+  wait_at (fixture->view, 1, 0);
+  activate (fixture, "reader.page-right");
+  wait_at (fixture->view, 0, 0);
+
+  /* Larger text on a fixed page zooms it instead. */
+  activate (fixture, "reader.larger-text");
+  g_assert_cmpfloat_with_epsilon (urok_reader_view_get_zoom (fixture->view), 1.25, 1e-9);
+  {
+    Expect expect = { fixture->view,
+                      "new DOMMatrix(getComputedStyle(document.documentElement).transform).a.toFixed(3)", "1.094" };
+
+    ui_test_wait_for (evaluates_to, &expect);
+  }
+  activate (fixture, "reader.smaller-text");
+  activate (fixture, "reader.smaller-text");
+  g_assert_cmpfloat (urok_reader_view_get_zoom (fixture->view), ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +549,7 @@ main (int   argc,
   g_test_add ("/reader/view/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/reader/view/text-size", Fixture, NULL, fixture_set_up, test_text_size, fixture_tear_down);
   g_test_add ("/reader/view/themes", Fixture, NULL, fixture_set_up, test_themes, fixture_tear_down);
+  g_test_add ("/reader/view/fixed-rtl", Fixture, NULL, fixture_set_up, test_fixed_rtl, fixture_tear_down);
   g_test_add ("/reader/view/policy", Fixture, NULL, fixture_set_up, test_policy, fixture_tear_down);
   status = core_test_run ();
   {
