@@ -19,7 +19,19 @@ typedef struct
   UrokReaderView *view;
   GPtrArray      *blocked;
   GPtrArray      *external;
+  guint           relocations;
 } Fixture;
+
+static void
+on_relocated (UrokReaderView *view,
+              int             spine_index,
+              double          progression,
+              Fixture        *fixture)
+{
+  g_assert_cmpint (spine_index, ==, urok_reader_view_get_spine_index (view));
+  g_assert_cmpfloat (progression, ==, urok_reader_view_get_progression (view));
+  fixture->relocations++;
+}
 
 static void
 on_blocked (UrokReaderView *view,
@@ -47,6 +59,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->external = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect (fixture->view, "blocked-request", G_CALLBACK (on_blocked), fixture);
   g_signal_connect (fixture->view, "external-link", G_CALLBACK (on_external), fixture);
+  g_signal_connect (fixture->view, "relocated", G_CALLBACK (on_relocated), fixture);
   gtk_window_set_default_size (fixture->window, 900, 700);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
@@ -149,6 +162,22 @@ activate (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, NULL));
 }
 
+typedef struct
+{
+  UrokReaderView *view;
+  const char     *script;
+  const char     *expected;
+} Expect;
+
+static gboolean
+evaluates_to (gpointer data)
+{
+  Expect *expect = data;
+  g_autofree char *value = evaluate (expect->view, expect->script);
+
+  return g_strcmp0 (value, expect->expected) == 0;
+}
+
 static void
 test_pages (Fixture       *fixture,
             gconstpointer  data)
@@ -200,6 +229,32 @@ test_pages (Fixture       *fixture,
   activate (fixture, "reader.previous-page");
   wait_at (fixture->view, chapter, n_pages - 1);
   g_assert_cmpint (urok_reader_view_get_n_pages (fixture->view), ==, n_pages);
+  g_assert_cmpuint (fixture->relocations, >=, (guint)n_pages + 2);
+
+  /* A table-of-contents link: the page that shows the section. */
+  urok_reader_view_go_to (fixture->view, "EPUB/chapter1.xhtml#sec-1-3");
+  {
+    Expect expect = { fixture->view,
+                      "(() => { const r = document.getElementById('sec-1-3').getBoundingClientRect();"
+                      " return String(r.left >= 0 && r.left < innerWidth); })()", "true" };
+
+    wait_at (fixture->view, chapter, -1);
+    ui_test_wait_for (evaluates_to, &expect);
+    g_assert_cmpint (urok_reader_view_get_page (fixture->view), >, 0);
+    g_assert_cmpint (urok_reader_view_get_page (fixture->view), <, n_pages - 1);
+  }
+  /* From another chapter, through a load. */
+  urok_reader_view_go_to (fixture->view, "EPUB/chapter2.xhtml");
+  wait_at (fixture->view, chapter + 1, 0);
+  urok_reader_view_go_to (fixture->view, "EPUB/chapter1.xhtml#sec-1-3");
+  {
+    Expect expect = { fixture->view,
+                      "(() => { const r = document.getElementById('sec-1-3').getBoundingClientRect();"
+                      " return String(r.left >= 0 && r.left < innerWidth); })()", "true" };
+
+    wait_at (fixture->view, chapter, -1);
+    ui_test_wait_for (evaluates_to, &expect);
+  }
 }
 
 static gboolean
@@ -245,22 +300,6 @@ test_text_size (Fixture       *fixture,
   g_assert_cmpfloat (urok_reader_view_get_text_scale (fixture->view), <, urok_reader_view_get_text_scale (fixture->view) + 0.01);
 }
 
-typedef struct
-{
-  UrokReaderView *view;
-  const char     *script;
-  const char     *expected;
-} Expect;
-
-static gboolean
-evaluates_to (gpointer data)
-{
-  Expect *expect = data;
-  g_autofree char *value = evaluate (expect->view, expect->script);
-
-  return g_strcmp0 (value, expect->expected) == 0;
-}
-
 static void
 test_themes (Fixture       *fixture,
              gconstpointer  data)
@@ -290,6 +329,22 @@ test_themes (Fixture       *fixture,
       wait_painted (fixture);
       ui_test_save_png (GTK_WIDGET (fixture->view), name);
     }
+
+  /* Font, line spacing and margins come from the reader's settings. */
+  urok_reader_view_set_font_family (fixture->view, "DejaVu Sans Mono");
+  urok_reader_view_set_line_spacing (fixture->view, 2.0);
+  urok_reader_view_set_margin (fixture->view, 80);
+  {
+    Expect family = { fixture->view, "getComputedStyle(document.querySelector('p')).fontFamily", "\"DejaVu Sans Mono\"" };
+    Expect spacing = { fixture->view,
+                       "(() => { const s = getComputedStyle(document.querySelector('p'));"
+                       " return String(parseFloat(s.lineHeight) / parseFloat(s.fontSize)); })()", "2" };
+    Expect margin = { fixture->view, "getComputedStyle(document.documentElement).paddingLeft", "80px" };
+
+    ui_test_wait_for (evaluates_to, &family);
+    ui_test_wait_for (evaluates_to, &spacing);
+    ui_test_wait_for (evaluates_to, &margin);
+  }
 
   /* Scrolled: no columns, the page grows downwards. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "reader.layout", "s", "scrolled"));
