@@ -29,6 +29,8 @@
   let pages = 1;
   let pageWidth = 1;
   let style = null;
+  /* Right-to-left text: the columns run leftwards from the first page. */
+  let direction = -1;
 
   function epubType (element) {
     return (element.getAttributeNS(OPS, 'type') || element.getAttribute('epub:type') || '').split(/\s+/);
@@ -139,7 +141,7 @@ img, svg, video, table, figure { max-width: 100% !important; max-height: ${heigh
   function show (n) {
     page = Math.max(0, Math.min(pages - 1, n));
     if (paginated())
-      root.style.setProperty('transform', `translateX(${-page * pageWidth}px)`, 'important');
+      root.style.setProperty('transform', `translateX(${direction * page * pageWidth}px)`, 'important');
     report();
   }
 
@@ -152,6 +154,7 @@ img, svg, video, table, figure { max-width: 100% !important; max-height: ${heigh
       return;
     }
     pageWidth = window.innerWidth;
+    direction = getComputedStyle(root).direction === 'rtl' ? 1 : -1;
     pages = Math.max(1, Math.round((root.scrollWidth + settings.margin) / pageWidth));
   }
 
@@ -169,8 +172,9 @@ img, svg, video, table, figure { max-width: 100% !important; max-height: ${heigh
     if (!paginated())
       return 0;
     root.style.removeProperty('transform');
-    const left = element.getBoundingClientRect().left;
-    return Math.floor(Math.max(0, left) / pageWidth);
+    const rect = element.getBoundingClientRect();
+    const offset = direction < 0 ? rect.left : pageWidth - rect.right;
+    return Math.floor(Math.max(0, offset) / pageWidth);
   }
 
   function goToFragment (id) {

@@ -591,6 +591,78 @@ test_fixed_rtl (Fixture       *fixture,
   g_assert_cmpfloat (urok_reader_view_get_zoom (fixture->view), ==, 1.0);
 }
 
+/* Right-to-left text: pages run leftwards, and the last shows the end. */
+static void
+test_rtl_text (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *dir = core_test_path ("rtl");
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UrokBookSourceDir) source = NULL;
+  const char *text = "שלום עולם, זהו ספר לימוד שנכתב מימין לשמאל. ";
+  const char *files[][2] = {
+    { "META-INF/container.xml",
+      "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\"><rootfiles>"
+      "<rootfile full-path=\"p.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>" },
+    { "p.opf",
+      "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\"><metadata/><manifest>"
+      "<item id=\"a\" href=\"a.xhtml\" media-type=\"application/xhtml+xml\"/></manifest>"
+      "<spine page-progression-direction=\"rtl\"><itemref idref=\"a\"/></spine></package>" },
+    { "a.xhtml", NULL },
+  };
+  int n_pages;
+
+  g_string_append (body, "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\" dir=\"rtl\" "
+                         "lang=\"he\"><head><title>R</title></head><body><h1 id=\"first\">ספר</h1>");
+  for (int i = 0; i < 40; i++)
+    {
+      g_string_append (body, "<p>");
+      for (int j = 0; j < 8; j++)
+        g_string_append (body, text);
+      g_string_append (body, "</p>");
+    }
+  g_string_append (body, "<p id=\"last\">סוף</p></body></html>");
+  files[2][1] = body->str;
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i][0], NULL);
+      g_autofree char *parent = g_path_get_dirname (path);
+
+      g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+      g_file_set_contents (path, files[i][1], -1, &error);
+      g_assert_no_error (error);
+    }
+  source = urok_book_source_dir_new (dir, &error);
+  g_assert_no_error (error);
+  urok_reader_view_open (fixture->view, UROK_BOOK_SOURCE (source), NULL);
+  wait_at (fixture->view, 0, 0);
+  n_pages = urok_reader_view_get_n_pages (fixture->view);
+  g_test_message ("right-to-left chapter: %d pages", n_pages);
+  g_assert_cmpint (n_pages, >, 2);
+  {
+    Expect first = { fixture->view,
+                     "(() => { const r = document.getElementById('first').getBoundingClientRect();"
+                     " return String(r.right <= innerWidth && r.left >= 0); })()", "true" };
+
+    ui_test_wait_for (evaluates_to, &first);
+  }
+  wait_painted (fixture);
+  ui_test_save_png (GTK_WIDGET (fixture->view), "reader-rtl-text");
+  /* The left arrow turns forwards in a right-to-left book. */
+  activate (fixture, "reader.page-left");
+  wait_at (fixture->view, 0, 1);
+  urok_reader_view_go_to_location (fixture->view, 0, 1.0);
+  wait_at (fixture->view, 0, n_pages - 1);
+  {
+    Expect last = { fixture->view,
+                    "(() => { const r = document.getElementById('last').getBoundingClientRect();"
+                    " return String(r.right <= innerWidth && r.left >= 0); })()", "true" };
+
+    ui_test_wait_for (evaluates_to, &last);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +677,7 @@ main (int   argc,
   g_test_add ("/reader/view/text-size", Fixture, NULL, fixture_set_up, test_text_size, fixture_tear_down);
   g_test_add ("/reader/view/themes", Fixture, NULL, fixture_set_up, test_themes, fixture_tear_down);
   g_test_add ("/reader/view/fixed-rtl", Fixture, NULL, fixture_set_up, test_fixed_rtl, fixture_tear_down);
+  g_test_add ("/reader/view/rtl-text", Fixture, NULL, fixture_set_up, test_rtl_text, fixture_tear_down);
   g_test_add ("/reader/view/policy", Fixture, NULL, fixture_set_up, test_policy, fixture_tear_down);
   status = core_test_run ();
   {
