@@ -72,12 +72,31 @@ is_book_uri (UrokReaderView *self,
   return path != NULL && g_strcmp0 (host, urok_book_source_get_id (self->source)) == 0;
 }
 
+/* @text as a JavaScript string literal's contents: quotes, backslashes
+ * and control characters escaped, UTF-8 kept as it is. */
+static char *
+js_escape (const char *text)
+{
+  GString *escaped = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (escaped, "\\%c", *p);
+      else if ((guchar)*p < 0x20)
+        g_string_append_printf (escaped, "\\u%04x", (guchar)*p);
+      else
+        g_string_append_c (escaped, *p);
+    }
+  return g_string_free (escaped, FALSE);
+}
+
 /* The settings as the page script takes them (a JSON object). */
 char *
 _urok_reader_view_settings_json (UrokReaderView *self)
 {
   char scale[G_ASCII_DTOSTR_BUF_SIZE], spacing[G_ASCII_DTOSTR_BUF_SIZE], zoom[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *family = g_strescape (self->font_family, NULL);
+  g_autofree char *family = js_escape (self->font_family);
 
   g_ascii_dtostr (scale, sizeof scale, self->text_scale);
   g_ascii_dtostr (spacing, sizeof spacing, self->line_spacing);
@@ -178,7 +197,7 @@ load_spine (UrokReaderView *self,
 static char *
 fragment_target (const char *fragment)
 {
-  g_autofree char *escaped = g_strescape (fragment, NULL);
+  g_autofree char *escaped = js_escape (fragment);
 
   return g_strdup_printf ("{\"fragment\":\"%s\"}", escaped);
 }
@@ -204,7 +223,7 @@ urok_reader_view_go_to (UrokReaderView *self,
   hash = strchr (path, '#');
   if (index == self->spine_index && self->ready && hash != NULL)
     {
-      g_autofree char *escaped = g_strescape (hash + 1, NULL);
+      g_autofree char *escaped = js_escape (hash + 1);
       g_autofree char *script = g_strdup_printf ("urokReader.goToFragment(\"%s\")", escaped);
 
       _urok_reader_view_run_script (self, script);
