@@ -26,6 +26,7 @@
 
 #define WORLD "urok-reader"
 #define SCRIPT_RESOURCE "/ru/urok/Urok/reader/urok-reader.js"
+#define READING_SYSTEM_RESOURCE "/ru/urok/Urok/reader/urok-reading-system.js"
 
 /* Scripts and styles from the book itself; media, fonts, frames and
  * fetch() from it, data: and blob:; nothing else.  Policies add up, so a
@@ -596,9 +597,19 @@ load_failed_cb (WebKitWebView   *web_view,
                 GError          *error,
                 UrokReaderView  *self)
 {
+  /* A book's fault (an entry WebKit cannot show), not the program's. */
   if (!g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED))
-    g_warning ("The reader could not open %s: %s", uri, error->message);
+    g_message ("The reader could not open %s: %s", uri, error->message);
   return FALSE;
+}
+
+static char *
+resource_text (const char *path)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+
+  g_assert (bytes != NULL);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 static WebKitWebView *
@@ -606,15 +617,20 @@ create_web_view (UrokReaderView *self)
 {
   g_autoptr(WebKitUserContentManager) content = webkit_user_content_manager_new ();
   g_autoptr(WebKitSettings) settings = webkit_settings_new ();
-  g_autoptr(GBytes) script = g_resources_lookup_data (SCRIPT_RESOURCE, 0, NULL);
   g_autoptr(WebKitUserScript) user_script = NULL;
-  g_autofree char *source = NULL;
+  g_autoptr(WebKitUserScript) reading_system = NULL;
+  g_autofree char *source = resource_text (SCRIPT_RESOURCE);
+  g_autofree char *system_template = resource_text (READING_SYSTEM_RESOURCE);
+  g_autoptr(GString) system_source = g_string_new (system_template);
 
-  g_assert (script != NULL);
-  source = g_strndup (g_bytes_get_data (script, NULL), g_bytes_get_size (script));
   user_script = webkit_user_script_new_for_world (source, WEBKIT_USER_CONTENT_INJECT_TOP_FRAME,
                                                   WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_END, WORLD, NULL, NULL);
   webkit_user_content_manager_add_script (content, user_script);
+  /* The book's world gets navigator.epubReadingSystem, before its scripts run. */
+  g_string_replace (system_source, "@VERSION@", PACKAGE_VERSION, 1);
+  reading_system = webkit_user_script_new (system_source->str, WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                           WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, NULL, NULL);
+  webkit_user_content_manager_add_script (content, reading_system);
   /* Registered in the reader's world only: book scripts cannot post. */
   webkit_user_content_manager_register_script_message_handler (content, "urok", WORLD);
   g_signal_connect_object (content, "script-message-received::urok", G_CALLBACK (message_cb), self, 0);
