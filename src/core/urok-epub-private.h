@@ -8,6 +8,7 @@
 
 #include <libxml/tree.h>
 
+#include "urok-book-source.h"
 #include "urok-epub.h"
 
 G_BEGIN_DECLS
@@ -82,6 +83,9 @@ struct _UrokEpub
   GPtrArray *toc;
   GPtrArray *page_list;
   GPtrArray *landmarks;
+
+  /* As a UrokBookSource: the host of the book's own web origin. */
+  char      *source_id;
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
@@ -89,6 +93,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 void      _urok_epub_warn            (UrokEpub    *self,
                                       const char  *format,
                                       ...) G_GNUC_PRINTF (2, 3);
+
+/* urok-epub-source.c */
+void      _urok_epub_book_source_init (UrokBookSourceInterface *iface);
+void      _urok_epub_set_source_id   (UrokEpub                *self);
 
 /* urok-epub-container.c */
 gboolean  _urok_epub_index_container (UrokEpub    *self,

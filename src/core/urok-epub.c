@@ -18,7 +18,8 @@
 
 G_DEFINE_QUARK (urok-epub-error-quark, urok_epub_error)
 
-G_DEFINE_FINAL_TYPE (UrokEpub, urok_epub, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (UrokEpub, urok_epub, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (UROK_TYPE_BOOK_SOURCE, _urok_epub_book_source_init))
 
 G_DEFINE_BOXED_TYPE (UrokEpubManifestItem, urok_epub_manifest_item,
                      urok_epub_manifest_item_ref, urok_epub_manifest_item_unref)
@@ -142,6 +143,7 @@ urok_epub_finalize (GObject *object)
   g_clear_pointer (&self->toc, g_ptr_array_unref);
   g_clear_pointer (&self->page_list, g_ptr_array_unref);
   g_clear_pointer (&self->landmarks, g_ptr_array_unref);
+  g_clear_pointer (&self->source_id, g_free);
 
   G_OBJECT_CLASS (urok_epub_parent_class)->finalize (object);
 }
@@ -205,6 +207,7 @@ open_book (UrokEpub  *self_,
   if (!_urok_epub_index_container (self, error) || !_urok_epub_read_package (self, error))
     return NULL;
   _urok_epub_read_navigation (self);
+  _urok_epub_set_source_id (self);
   return g_steal_pointer (&self);
 }
 
