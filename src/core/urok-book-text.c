@@ -81,8 +81,27 @@ flush (Walker *walker)
 
   for (const char *p = walker->pending->str; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Printable ASCII and the Cyrillic block as they are, fast. */
+      if ((guchar)*p > 0x20 && (guchar)*p < 0x7f)
+        {
+          if (space && text->len > 0)
+            g_string_append_c (text, ' ');
+          space = FALSE;
+          g_string_append_c (text, *p);
+          continue;
+        }
+      if (((guchar)*p == 0xD0 || (guchar)*p == 0xD1) && (guchar)p[1] >= 0x80 && (guchar)p[1] < 0xC0)
+        {
+          if (space && text->len > 0)
+            g_string_append_c (text, ' ');
+          space = FALSE;
+          g_string_append_len (text, p, 2);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
       if (g_unichar_isspace (c) || c < 0x20 || c == 0x7f)
         {
           space = TRUE;
@@ -224,13 +243,14 @@ urok_book_text_extract (GBytes  *document,
    * fetched.  An XHTML file that is not well-formed (an HTML entity such as
    * &nbsp;, an unclosed <br>) is read as HTML, as a browser would. */
   doc = xmlReadMemory (data, (int)size, "document.xhtml", NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA
+                       | XML_PARSE_COMPACT);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       doc = htmlReadMemory (data, (int)size, "document.html", NULL,
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                            | HTML_PARSE_RECOVER);
+                            | HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
     }
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)

@@ -40,7 +40,12 @@ typedef struct
   struct sb_stemmer *russian;
   struct sb_stemmer *english;
   GString           *word;  /* the folded word being built */
+  /* Folded word → its stem: a book repeats its words, and a lookup costs
+   * a fraction of stemming.  Emptied when it grows past STEM_CACHE_SIZE. */
+  GHashTable        *stems;
 } Tokenizer;
+
+#define STEM_CACHE_SIZE 50000
 
 typedef int (*TokenFunc) (void       *ctx,
                           int         tflags,
@@ -57,6 +62,7 @@ tokenizer_new (void)
   self->russian = sb_stemmer_new ("russian", "UTF_8");
   self->english = sb_stemmer_new ("english", "UTF_8");
   self->word = g_string_sized_new (64);
+  self->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
@@ -68,12 +74,18 @@ tokenizer_free (Tokenizer *self)
   g_clear_pointer (&self->russian, sb_stemmer_delete);
   g_clear_pointer (&self->english, sb_stemmer_delete);
   g_string_free (self->word, TRUE);
+  g_hash_table_unref (self->stems);
   g_free (self);
 }
 
 static gboolean
 is_word_char (gunichar c)
 {
+  /* Most of a Russian or English book, without GLib's tables. */
+  if (c < 0x80)
+    return g_ascii_isalnum ((char)c);
+  if (c >= 0x0410 && c <= 0x044F)
+    return TRUE;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -119,8 +131,17 @@ fold_fast (GString  *word,
     }
   if (c >= 0x0400 && c <= 0x04FF)
     {
-      c = g_unichar_tolower (c);
-      g_string_append_unichar (word, c == 0x0451 ? 0x0435 : c);
+      if (c >= 0x0410 && c <= 0x042F)
+        c += 0x20;
+      else if (c == 0x0401 || c == 0x0451)
+        c = 0x0435;
+      else if (c > 0x044F)
+        c = g_unichar_tolower (c);
+      else if (c < 0x0410)
+        c += 0x50;
+      /* Two bytes in UTF-8 (U+0400..U+04FF). */
+      g_string_append_c (word, (char)(0xC0 | (c >> 6)));
+      g_string_append_c (word, (char)(0x80 | (c & 0x3F)));
       return TRUE;
     }
   return FALSE;
@@ -239,14 +260,22 @@ emit_word (Tokenizer  *self,
   n_term = (int)self->word->len;
   if (stemmer != NULL)
     {
-      const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *)term, n_term);
+      const char *cached = g_hash_table_lookup (self->stems, term);
+      const sb_symbol *stem;
 
+      if (cached != NULL)
+        return token (ctx, 0, cached, (int)strlen (cached), (int)(start - text), (int)(end - text));
+
+      stem = sb_stemmer_stem (stemmer, (const sb_symbol *)term, n_term);
       /* NULL only when out of memory: then the word goes in unstemmed. */
       if (stem != NULL && sb_stemmer_length (stemmer) > 0)
         {
           term = (const char *)stem;
           n_term = sb_stemmer_length (stemmer);
         }
+      if (g_hash_table_size (self->stems) >= STEM_CACHE_SIZE)
+        g_hash_table_remove_all (self->stems);
+      g_hash_table_insert (self->stems, g_strdup (self->word->str), g_strndup (term, n_term));
     }
   else
     {
