@@ -71,56 +71,75 @@ is_invisible (gunichar c)
 }
 
 /* The pending text, whitespace collapsed and control characters dropped,
- * as a block of the current locator (if any text is left). */
+ * as a block of the current locator (if any text is left).  Written
+ * straight into a buffer: the text never grows, and this runs over every
+ * byte of a book. */
 static void
 flush (Walker *walker)
 {
-  g_autoptr(GString) text = g_string_sized_new (walker->pending->len);
-  UrokBookTextBlock *block;
+  const char *p = walker->pending->str;
+  const char *end = p + walker->pending->len;
+  char *text = g_malloc (walker->pending->len + 1);
+  char *out = text;
   gboolean space = FALSE;
+  UrokBookTextBlock *block;
 
-  for (const char *p = walker->pending->str; *p != '\0'; p = g_utf8_next_char (p))
+  while (p < end)
     {
+      guchar b = (guchar)*p;
       gunichar c;
+      const char *next;
 
       /* Printable ASCII and the Cyrillic block as they are, fast. */
-      if ((guchar)*p > 0x20 && (guchar)*p < 0x7f)
+      if (b > 0x20 && b < 0x7f)
         {
-          if (space && text->len > 0)
-            g_string_append_c (text, ' ');
+          if (space && out > text)
+            *out++ = ' ';
           space = FALSE;
-          g_string_append_c (text, *p);
+          *out++ = *p++;
           continue;
         }
-      if (((guchar)*p == 0xD0 || (guchar)*p == 0xD1) && (guchar)p[1] >= 0x80 && (guchar)p[1] < 0xC0)
+      if ((b == 0xD0 || b == 0xD1) && p + 1 < end && (guchar)p[1] >= 0x80 && (guchar)p[1] < 0xC0)
         {
-          if (space && text->len > 0)
-            g_string_append_c (text, ' ');
+          if (space && out > text)
+            *out++ = ' ';
           space = FALSE;
-          g_string_append_len (text, p, 2);
+          *out++ = *p++;
+          *out++ = *p++;
           continue;
         }
 
-      c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c < 0x20 || c == 0x7f)
+      /* libxml2 gives UTF-8; still, never step past the end. */
+      c = g_utf8_get_char_validated (p, end - p);
+      next = MIN (g_utf8_next_char (p), end);
+      if (c == (gunichar)-1 || c == (gunichar)-2)
         {
-          space = TRUE;
+          p = next;
           continue;
         }
-      if (is_invisible (c))
-        continue;
-      if (space && text->len > 0)
-        g_string_append_c (text, ' ');
-      space = FALSE;
-      g_string_append_unichar (text, c);
+      if (g_unichar_isspace (c) || c < 0x20 || c == 0x7f)
+        space = TRUE;
+      else if (!is_invisible (c))
+        {
+          if (space && out > text)
+            *out++ = ' ';
+          space = FALSE;
+          memcpy (out, p, next - p);
+          out += next - p;
+        }
+      p = next;
     }
+  *out = '\0';
   g_string_truncate (walker->pending, 0);
-  if (text->len == 0)
-    return;
+  if (out == text)
+    {
+      g_free (text);
+      return;
+    }
 
   block = g_new0 (UrokBookTextBlock, 1);
   block->locator = g_strdup (walker->locator);
-  block->text = g_string_free (g_steal_pointer (&text), FALSE);
+  block->text = text;
   g_ptr_array_add (walker->blocks, block);
 }
 

@@ -192,7 +192,7 @@ word_script (const GString *word)
         continue;
       if (c >= 'a' && c <= 'z')
         here = SCRIPT_LATIN;
-      else if (c >= 0x0400 && c <= 0x04FF && g_unichar_isalpha (c))
+      else if ((c >= 0x0430 && c <= 0x044F) || (c >= 0x0400 && c <= 0x04FF && g_unichar_isalpha (c)))
         here = SCRIPT_CYRILLIC;
       else
         return SCRIPT_OTHER;
@@ -316,7 +316,8 @@ tokenize (Tokenizer  *self,
               slow = FALSE;
               g_string_truncate (self->word, 0);
             }
-          if (!slow && (g_unichar_ismark (c) || !fold_fast (self->word, c)))
+          /* fold_fast() takes no combining mark (outside the Cyrillic block). */
+          if (!slow && !fold_fast (self->word, c))
             slow = TRUE;
           word_end = after;
           p = after;
