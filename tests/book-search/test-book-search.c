@@ -331,6 +331,28 @@ test_index_demo_book_async (void)
     }
 }
 
+static void
+test_index_cancelled (void)
+{
+  g_autoptr(UrokStore) store = open_store ();
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  const char *hrefs[] = { "b.xhtml", NULL };
+  g_autoptr(GError) error = NULL;
+
+  index_text (store, 3, 0, "a.xhtml", DOC_A);
+  g_ptr_array_add (documents, g_bytes_new_static (DOC_B, strlen (DOC_B)));
+  g_cancellable_cancel (cancellable);
+  urok_store_index_book_async (store, 3, hrefs, documents, cancellable, on_indexed, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Rolled back: the book's old text is still there, the new one is not. */
+  g_assert_cmpuint (count (store, "учебник ", 3), ==, 2);
+  g_assert_cmpuint (count (store, "полке", 3), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/core/book-search/store/syntax-is-text", test_syntax_is_text);
   g_test_add_func ("/core/book-search/store/two-books-and-clear", test_two_books_and_clear);
   g_test_add_func ("/core/book-search/store/index-demo-book-async", test_index_demo_book_async);
+  g_test_add_func ("/core/book-search/store/index-cancelled", test_index_cancelled);
 
   return core_test_run ();
 }
