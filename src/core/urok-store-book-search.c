@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "urok-book-text.h"
@@ -288,9 +289,11 @@ index_book (UrokStore     *store,
       else if (extracted->blocks != NULL)
         ok = insert_blocks (store, job->book_id, i, job->hrefs[i], extracted->blocks, error);
       else
-        /* An unreadable chapter leaves a gap in the search, not the book unsearchable. */
-        g_debug ("Book %" G_GINT64_FORMAT ": %s not indexed: %s",
-                 job->book_id, job->hrefs[i], extracted->error->message);
+        {
+          /* An unreadable chapter leaves a gap in the search, not the book unsearchable. */
+          g_debug ("Book %" G_GINT64_FORMAT ": %s not indexed: %s",
+                   job->book_id, job->hrefs[i], extracted->error->message);
+        }
       extracted_free (extracted);
     }
 
@@ -369,6 +372,10 @@ urok_store_index_book_async (UrokStore           *self,
   g_return_if_fail (UROK_IS_STORE (self));
   g_return_if_fail (hrefs != NULL && documents != NULL);
   g_return_if_fail (g_strv_length ((GStrv)hrefs) == documents->len);
+
+  /* libxml2 sets itself up on first use, which is not safe to do from two
+   * threads at once: do it here, on the caller's. */
+  xmlInitParser ();
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, urok_store_index_book_async);
