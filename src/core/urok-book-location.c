@@ -15,7 +15,7 @@
 
 #include <string.h>
 
-#include "urok-book-text-private.h"
+#include "urok-book-body-text-private.h"
 #include "urok-epub-cfi.h"
 
 struct _UrokBookLocation

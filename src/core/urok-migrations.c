@@ -288,6 +288,17 @@ static const UrokMigration migrations[] = {
     "  location TEXT NOT NULL CHECK (json_valid(location)),"
     "  modified TEXT NOT NULL DEFAULT " NOW ");",
   },
+  { 5,
+    /* Full-text search over the books' text (issue 5): one row per block of
+     * a content document (UrokBookTextBlock), rowid packing the book, the
+     * document's spine position and the block's (see
+     * urok-store-book-search.c) so that a book or a document is a rowid
+     * range.  The urok_stem tokenizer folds and stems Russian and English;
+     * it is registered on every connection before migrating. */
+    "CREATE VIRTUAL TABLE book_fts USING fts5("
+    "  book_id UNINDEXED, spine_index UNINDEXED, href UNINDEXED, locator UNINDEXED, text,"
+    "  tokenize = 'urok_stem');"
+  },
 };
 
 const UrokMigration *

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "urok-fts-stem-tokenizer.h"
 #include "urok-store-private.h"
 
 /* How long a statement waits for another connection's write to end. */
@@ -396,6 +397,8 @@ open_connection (UrokStore  *self,
   sqlite3_create_function_v2 (self->db, "urok_fold", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                               NULL, sql_fold, NULL, NULL, NULL);
+  if (!urok_fts_stem_tokenizer_register (self->db, error))
+    return FALSE;
   /* Up to 64 MiB of pages (the default is 2 MiB), taken only as they are
    * read: a board page of 50,000 strokes is ~24 MB of rows, and with a
    * smaller cache saving it spills pages to the WAL and reads them back. */

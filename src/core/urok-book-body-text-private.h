@@ -1,4 +1,4 @@
-/* urok-book-text-private.h: a content document's body text, flattened
+/* urok-book-body-text-private.h: a content document's body text, flattened
  * (urok-book-text.c), for quotes and text positions.
  *
  * Copyright 2026 Urok developers
