@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "urok-library-page-private.h"
+#include "urok-reader-page.h"
 #include "urok-section-util.h"
 
 struct _UrokLibraryPage
@@ -31,6 +32,7 @@ struct _UrokLibraryPage
   GtkDropDown        *grade_dropdown;
   GtkLabel           *busy_label;
   GtkWidget          *no_match_label;
+  UrokReaderPage     *reader_page;
 };
 
 G_DEFINE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK_TYPE_SECTION_PAGE)
@@ -187,6 +189,8 @@ update_view (UrokLibraryPage *self)
 
   if (self->shown == NULL)
     return; /* still being built */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "reader") == 0)
+    return; /* a book is open: the list changes behind it */
   n_books = g_list_model_get_n_items (G_LIST_MODEL (self->books));
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
@@ -323,6 +327,40 @@ remove_book_activated (GtkWidget  *widget,
 }
 
 static void
+open_book_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UrokLibraryPage *self = UROK_LIBRARY_PAGE (widget);
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
+  g_autoptr(UrokBookInfo) book = find_book (self, g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (book == NULL || store == NULL)
+    return;
+  if (!urok_reader_page_open (self->reader_page, store, book, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), urok_book_info_get_title (book));
+
+      urok_section_show_error (GTK_WIDGET (self), heading, error->message);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "reader");
+}
+
+static void
+close_book_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UrokLibraryPage *self = UROK_LIBRARY_PAGE (widget);
+
+  urok_reader_page_close (self->reader_page);
+  gtk_stack_set_visible_child_name (self->stack, "books");
+  update_view (self);
+}
+
+static void
 urok_library_page_dispose (GObject *object)
 {
   UrokLibraryPage *self = (UrokLibraryPage *)object;
@@ -356,11 +394,14 @@ urok_library_page_class_init (UrokLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, grade_dropdown);
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, busy_label);
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, no_match_label);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, reader_page);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "library.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "library.remove-book", "s", remove_book_activated);
+  gtk_widget_class_install_action (widget_class, "library.open-book", "s", open_book_activated);
+  gtk_widget_class_install_action (widget_class, "library.close-book", NULL, close_book_activated);
 }
 
 static void
@@ -368,6 +409,7 @@ urok_library_page_init (UrokLibraryPage *self)
 {
   g_autoptr(GtkStringList) grades = gtk_string_list_new (NULL);
 
+  g_type_ensure (UROK_TYPE_READER_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "library.import", FALSE);
 

@@ -12,6 +12,9 @@
 #include "core-test-util.h"
 #include "ui-test-util.h"
 #include "urok-library-page.h"
+#include "urok-reader-page.h"
+#include "urok-reader-view.h"
+#include "urok-store-annotations.h"
 
 static UrokApplication *app;
 
@@ -173,6 +176,116 @@ test_remove (void)
   g_assert_cmpuint (n_cards (), ==, 0);
 }
 
+static UrokReaderPage *
+reader_page (void)
+{
+  return UROK_READER_PAGE (ui_test_find_named (GTK_WIDGET (library_page ()), "reader_page"));
+}
+
+static gboolean
+view_ready (gpointer data)
+{
+  GtkWidget *view = urok_reader_page_get_view (reader_page ());
+
+  return view != NULL && urok_reader_view_is_ready (UROK_READER_VIEW (view));
+}
+
+/* Waits until WebKit has painted the page and GTK has shown it. */
+static void
+wait_painted (UrokReaderView *view)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  urok_reader_view_evaluate_async (view, "return new Promise((r) => requestAnimationFrame(() => "
+                                         "requestAnimationFrame(() => r('ok'))));", NULL, ui_test_keep_result, &result);
+  ui_test_wait_result (&result);
+  value = urok_reader_view_evaluate_finish (view, result, &error);
+  g_assert_no_error (error);
+  ui_test_wait_frames (GTK_WIDGET (view), 5);
+}
+
+static gboolean
+on_second_page (gpointer data)
+{
+  GtkWidget *view = urok_reader_page_get_view (reader_page ());
+
+  return view != NULL && urok_reader_view_is_ready (UROK_READER_VIEW (view)) &&
+         urok_reader_view_get_spine_index (UROK_READER_VIEW (view)) == 3 &&
+         urok_reader_view_get_page (UROK_READER_VIEW (view)) == 1;
+}
+
+static gboolean
+position_saved (gpointer data)
+{
+  g_autoptr(UrokBookLocation) location = NULL;
+
+  /* The fourth part of the reading order, chapter 1: /6/8. */
+  return urok_store_get_reading_position (urok_application_get_store (app), data, &location, NULL) &&
+         location != NULL && g_str_has_prefix (urok_book_location_get_cfi (location), "epubcfi(/6/8");
+}
+
+/* A book opens from its card's action, turns pages, and opens again
+ * where it was left: the place is stored as a location, not a page. */
+static void
+test_open_and_reopen (void)
+{
+  UrokWindow *window = UROK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (library_page ())));
+  g_autoptr(UrokBookInfo) book = NULL;
+  g_autoptr(UrokBookLocation) location = NULL;
+  g_autoptr(GError) error = NULL;
+  UrokReaderView *view;
+  int spine;
+
+  book = import (DEMO_EPUB, NULL, &error);
+  g_assert_no_error (error);
+  ui_test_iterate ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (library_page ()), "library.open-book", "s",
+                                             urok_book_info_get_identifier (book)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "reader");
+  ui_test_wait_for (view_ready, NULL);
+  view = UROK_READER_VIEW (urok_reader_page_get_view (reader_page ()));
+  g_assert_cmpstr (urok_book_source_get_id (urok_reader_view_get_source (view)), !=, NULL);
+
+  /* Into the book: chapter 1 (the fourth part of its reading order), a
+   * page on. */
+  urok_reader_view_go_to (view, urok_book_source_get_spine_path (urok_reader_view_get_source (view), 3));
+  ui_test_wait_for (view_ready, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "reader.next-page", NULL));
+  ui_test_wait_for (on_second_page, NULL);
+  spine = urok_reader_view_get_spine_index (view);
+  g_assert_cmpint (spine, ==, 3);
+  g_assert_cmpint (urok_reader_view_get_page (view), ==, 1);
+  wait_painted (view);
+  ui_test_save_png (GTK_WIDGET (window), "library-reader");
+  ui_test_wait_for (position_saved, (gpointer)urok_book_info_get_identifier (book));
+  g_assert_true (urok_store_get_reading_position (urok_application_get_store (app),
+                                                  urok_book_info_get_identifier (book), &location, &error));
+  g_assert_nonnull (urok_book_location_get_cfi (location));
+  g_assert_true (g_str_has_prefix (urok_book_location_get_cfi (location), "epubcfi(/6/8[chapter1]!"));
+
+  /* Back to the shelf, and in again: the same part of the book. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader_page ()), "reader-page.close", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "books");
+  g_assert_null (urok_reader_page_get_view (reader_page ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (library_page ()), "library.open-book", "s",
+                                             urok_book_info_get_identifier (book)));
+  /* The stored place is on the second page of the chapter. */
+  ui_test_wait_for (on_second_page, NULL);
+  view = UROK_READER_VIEW (urok_reader_page_get_view (reader_page ()));
+  g_assert_cmpint (urok_reader_view_get_spine_index (view), ==, spine);
+
+  /* The bar's settings reach the view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader_page ()), "reader-page.theme", "s", "sepia"));
+  g_assert_cmpstr (urok_reader_view_get_theme (view), ==, "sepia");
+  wait_painted (view);
+  ui_test_save_png (GTK_WIDGET (window), "library-reader-sepia");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader_page ()), "reader-page.close", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/ui/library/import", test_import);
   g_test_add_func ("/ui/library/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/library/remove", test_remove);
+  g_test_add_func ("/ui/library/open-and-reopen", test_open_and_reopen);
   ret = g_test_run ();
 
   g_application_quit (G_APPLICATION (app));
