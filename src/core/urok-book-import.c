@@ -17,6 +17,9 @@
 
 #include "urok-book-import.h"
 #include "urok-epub-info.h"
+#include "urok-epub.h"
+#include "urok-store-book-search.h"
+#include "urok-store-private.h"
 #include "urok-pdf.h"
 
 /* Whether the file starts like a PDF (EPUBs start "PK"). */
@@ -84,6 +87,50 @@ read_pdf_info (const char *path,
                        NULL);
 }
 
+/* The book's text into the search index, in one transaction, replacing
+ * what an earlier copy left there.  A document that cannot be read is
+ * left out of the index, not the book out of the library. */
+static void
+index_epub (UrokStore    *store,
+            UrokBookInfo *book)
+{
+  g_autoptr(UrokEpub) epub = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *spine;
+  gint64 id = urok_book_info_get_id (book);
+
+  /* A savepoint: the demo imports its book inside its own transaction. */
+  epub = urok_epub_open (urok_book_info_get_file (book), &error);
+  if (epub == NULL || !_urok_store_exec (store, "SAVEPOINT book_index", &error))
+    {
+      g_message ("“%s” cannot be searched: %s", urok_book_info_get_title (book), error->message);
+      return;
+    }
+  if (!urok_store_clear_book_index (store, id, &error))
+    {
+      _urok_store_exec (store, "ROLLBACK TO book_index; RELEASE book_index", NULL);
+      g_message ("“%s” cannot be searched: %s", urok_book_info_get_title (book), error->message);
+      return;
+    }
+  spine = urok_epub_get_spine (epub);
+  for (guint i = 0; i < spine->len; i++)
+    {
+      const UrokEpubSpineItem *item = spine->pdata[i];
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) document_error = NULL;
+
+      if (item->item->path == NULL)
+        continue;
+      bytes = urok_epub_read_entry (epub, item->item->path, &document_error);
+      if (bytes == NULL ||
+          !urok_store_index_book_document (store, id, i, item->item->path, bytes, &document_error))
+        g_message ("Part “%s” of “%s” cannot be searched: %s", item->item->path, urok_book_info_get_title (book),
+                   document_error->message);
+    }
+  if (!_urok_store_exec (store, "RELEASE book_index", &error))
+    g_message ("“%s” cannot be searched: %s", urok_book_info_get_title (book), error->message);
+}
+
 UrokBookInfo *
 urok_book_import (UrokStore   *store,
                   GFile       *source,
@@ -95,6 +142,7 @@ urok_book_import (UrokStore   *store,
   g_autoptr(UrokBookInfo) info = NULL;
   g_autoptr(UrokBookInfo) existing = NULL;
   g_autoptr(UrokBookInfo) placed = NULL;
+  g_autoptr(UrokBookInfo) saved = NULL;
   g_autofree char *tmp_path = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *basename = NULL;
@@ -156,7 +204,10 @@ urok_book_import (UrokStore   *store,
     *out_was_new = existing == NULL;
 
   placed = urok_book_info_copy_with_file (info, final_path);
-  return urok_store_save_book (store, placed, error);
+  saved = urok_store_save_book (store, placed, error);
+  if (saved != NULL && !is_pdf)
+    index_epub (store, saved);
+  return g_steal_pointer (&saved);
 
 fail:
   g_unlink (tmp_path);

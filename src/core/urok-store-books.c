@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "urok-store-annotations.h"
+#include "urok-store-book-search.h"
 #include "urok-store-private.h"
 
 #define BOOK_COLUMNS "id, identifier, format, title, authors, language, subject, coalesce(grade_level, 0), file"
@@ -151,8 +152,18 @@ urok_store_delete_book (UrokStore   *self,
   g_return_val_if_fail (identifier != NULL, FALSE);
 
   book = urok_store_find_book (self, identifier, error);
-  if (book == NULL || !urok_store_remove_book (self, identifier, keep_notes, error))
+  if (book == NULL || !_urok_store_exec (self, "SAVEPOINT delete_book", error))
     return FALSE;
+  if (!urok_store_clear_book_index (self, urok_book_info_get_id (book), error) ||
+      !urok_store_remove_book (self, identifier, keep_notes, error) ||
+      !_urok_store_exec (self, "RELEASE delete_book", error))
+    {
+      _urok_store_exec (self, "ROLLBACK TO delete_book; RELEASE delete_book", NULL);
+      return FALSE;
+    }
+  /* Told now the savepoint is released (inside it, nothing is told). */
+  _urok_store_emit_changed (self, "books");
+  _urok_store_emit_changed (self, "annotations");
   if (g_unlink (urok_book_info_get_file (book)) != 0 && errno != ENOENT)
     g_warning ("Could not delete the file of a removed book, %s: %s", urok_book_info_get_file (book),
                g_strerror (errno));

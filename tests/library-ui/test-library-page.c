@@ -15,6 +15,7 @@
 #include "urok-reader-page.h"
 #include "urok-reader-view.h"
 #include "urok-store-annotations.h"
+#include "urok-store-book-search.h"
 
 static UrokApplication *app;
 
@@ -87,6 +88,16 @@ test_import (void)
   g_assert_cmpuint (g_list_model_get_n_items (books), ==, 1);
   g_assert_cmpuint (n_cards (), ==, 1);
   ui_test_save_png (GTK_WIDGET (window), "library");
+
+  /* Its text is searchable, in other forms of the word. */
+  {
+    g_autoptr(GError) search_error = NULL;
+    g_autoptr(GListModel) hits = urok_store_search_books (urok_application_get_store (app), "дробями", 0, 20,
+                                                          &search_error);
+
+    g_assert_no_error (search_error);
+    g_assert_cmpuint (g_list_model_get_n_items (hits), >, 0);
+  }
 }
 
 static void
@@ -174,6 +185,12 @@ test_remove (void)
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, 0);
   g_assert_false (g_file_test (urok_book_info_get_file (book), G_FILE_TEST_EXISTS));
   g_assert_cmpuint (n_cards (), ==, 0);
+  /* Nor is its text found any more. */
+  {
+    g_autoptr(GListModel) hits = urok_store_search_books (store, "дробь", 0, 20, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (hits), ==, 0);
+  }
 }
 
 static UrokReaderPage *
