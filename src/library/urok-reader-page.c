@@ -136,9 +136,11 @@ clear_view (UrokReaderPage *self)
       g_clear_handle_id (&self->save_id, g_source_remove);
       save_position (self);
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contents_list))) != NULL)
+  /* (After the template is gone, on a second dispose, there is none.) */
+  while (self->contents_list != NULL &&
+         (child = gtk_widget_get_first_child (GTK_WIDGET (self->contents_list))) != NULL)
     gtk_list_box_remove (self->contents_list, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
+  while (self->stack != NULL && (child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
     gtk_stack_remove (self->stack, child);
   self->view = NULL;
   g_clear_object (&self->epub);
@@ -295,9 +297,13 @@ static void
 urok_reader_page_dispose (GObject *object)
 {
   UrokReaderPage *self = UROK_READER_PAGE (object);
+  GtkWidget *child;
 
   clear_view (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UROK_TYPE_READER_PAGE);
+  /* The template's box is a child of ours but not a bound one. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (urok_reader_page_parent_class)->dispose (object);
 }
