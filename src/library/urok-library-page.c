@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "urok-epub.h"
 #include "urok-library-page-private.h"
 #include "urok-reader-page.h"
 #include "urok-section-util.h"
@@ -77,6 +78,67 @@ create_menu_button (UrokBookInfo *book)
   return button;
 }
 
+/* The book's cover image, read in a thread (opening the container and
+ * decoding the picture take a while for a shelf of books). */
+static void
+cover_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(UrokEpub) epub = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture = NULL;
+
+  epub = urok_epub_open (task_data, &error);
+  if (epub != NULL && urok_epub_get_cover_path (epub) != NULL)
+    bytes = urok_epub_read_entry (epub, urok_epub_get_cover_path (epub), &error);
+  if (bytes != NULL)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    g_task_return_error (task, error != NULL ? g_steal_pointer (&error)
+                                             : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no cover"));
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+cover_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GtkWidget *cover = GTK_WIDGET (source);
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
+  GtkWidget *picture, *child;
+
+  /* No cover: the icon stays. */
+  if (texture == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (cover)) != NULL)
+    gtk_box_remove (GTK_BOX (cover), child);
+  /* An image, not a GtkPicture: it fits the cover into the card's 160
+   * pixels instead of asking for the picture's own size. */
+  picture = gtk_image_new_from_paintable (GDK_PAINTABLE (texture));
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), 160);
+  gtk_widget_set_vexpand (picture, TRUE);
+  gtk_box_append (GTK_BOX (cover), picture);
+  gtk_widget_add_css_class (cover, "has-cover");
+}
+
+static void
+load_cover (GtkWidget    *cover,
+            UrokBookInfo *book)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (g_strcmp0 (urok_book_info_get_format (book), "epub") != 0)
+    return;
+  task = g_task_new (cover, NULL, cover_loaded_cb, NULL);
+  g_task_set_task_data (task, g_strdup (urok_book_info_get_file (book)), g_free);
+  g_task_run_in_thread (task, cover_thread);
+}
+
 static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
@@ -106,6 +168,7 @@ create_card (gpointer item,
   gtk_widget_set_vexpand (icon, TRUE);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (cover), icon);
+  load_cover (cover, book);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), cover);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), create_menu_button (book));
   gtk_box_append (GTK_BOX (card), overlay);

@@ -53,6 +53,28 @@ n_cards (void)
   return n;
 }
 
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_cover (gpointer data)
+{
+  return find_with_class (GTK_WIDGET (library_page ()), "has-cover") != NULL;
+}
+
 static void
 test_import (void)
 {
@@ -71,6 +93,8 @@ test_import (void)
   g_assert_true (g_file_test (urok_book_info_get_file (book), G_FILE_TEST_EXISTS));
   ui_test_iterate ();
   g_assert_cmpuint (n_cards (), ==, 1);
+  /* Its card shows the book's own cover picture. */
+  ui_test_wait_for (has_cover, NULL);
 
   /* The same book again is the same book. */
   again = import (DEMO_EPUB, &was_new, &error);
