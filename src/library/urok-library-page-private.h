@@ -19,6 +19,13 @@ void _urok_library_page_import_files     (UrokLibraryPage *self,
                                           GListModel      *files);
 void _urok_library_page_add_drop_target  (UrokLibraryPage *self);
 
+/* urok-library-page-search.c */
+guint _urok_library_page_find_in_books   (UrokLibraryPage *self,
+                                          UrokStore       *store,
+                                          GListModel      *books,
+                                          const char      *text,
+                                          GtkListBox      *list);
+
 /* urok-library-page-remove.c */
 void _urok_library_page_ask_remove       (UrokLibraryPage *self,
                                           UrokBookInfo    *book);

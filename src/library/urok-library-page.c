@@ -34,6 +34,8 @@ struct _UrokLibraryPage
   GtkLabel           *busy_label;
   GtkWidget          *no_match_label;
   UrokReaderPage     *reader_page;
+  GtkWidget          *text_hits_label;
+  GtkListBox         *text_hits_list;
 };
 
 G_DEFINE_FINAL_TYPE (UrokLibraryPage, urok_library_page, UROK_TYPE_SECTION_PAGE)
@@ -258,7 +260,23 @@ update_view (UrokLibraryPage *self)
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   gtk_stack_set_visible_child_name (self->stack, n_books > 0 ? "books" : "empty");
-  gtk_widget_set_visible (self->no_match_label, n_books > 0 && n_shown == 0);
+  gtk_widget_set_visible (self->no_match_label, n_books > 0 && n_shown == 0 &&
+                          !gtk_widget_get_visible (GTK_WIDGET (self->text_hits_list)));
+}
+
+static void
+update_text_hits (UrokLibraryPage *self)
+{
+  guint n;
+
+  if (self->books == NULL || self->text_hits_list == NULL)
+    return;
+  n = _urok_library_page_find_in_books (self, urok_section_page_get_store (UROK_SECTION_PAGE (self)),
+                                        G_LIST_MODEL (self->books),
+                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                        self->text_hits_list);
+  gtk_widget_set_visible (self->text_hits_label, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_hits_list), n > 0);
 }
 
 static void
@@ -266,6 +284,7 @@ filters_changed_cb (UrokLibraryPage *self)
 {
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_text_hits (self);
   update_view (self);
 }
 
@@ -324,6 +343,7 @@ reload (UrokSectionPage *page)
       g_list_store_append (self->books, book);
     }
   update_subjects (self);
+  update_text_hits (self);
   update_view (self);
 }
 
@@ -412,6 +432,26 @@ open_book_activated (GtkWidget  *widget,
 }
 
 static void
+text_hit_activated_cb (UrokLibraryPage *self,
+                       GtkListBoxRow   *row)
+{
+  UrokStore *store = urok_section_page_get_store (UROK_SECTION_PAGE (self));
+  g_autoptr(UrokBookInfo) book = find_book (self, g_object_get_data (G_OBJECT (row), "identifier"));
+  g_autoptr(GError) error = NULL;
+
+  if (book == NULL || store == NULL)
+    return;
+  if (!urok_reader_page_open_at (self->reader_page, store, book, g_object_get_data (G_OBJECT (row), "path"), &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), urok_book_info_get_title (book));
+
+      urok_section_show_error (GTK_WIDGET (self), heading, error->message);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "reader");
+}
+
+static void
 close_book_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -458,6 +498,9 @@ urok_library_page_class_init (UrokLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, busy_label);
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, no_match_label);
   gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, reader_page);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, text_hits_label);
+  gtk_widget_class_bind_template_child (widget_class, UrokLibraryPage, text_hits_list);
+  gtk_widget_class_bind_template_callback (widget_class, text_hit_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
 

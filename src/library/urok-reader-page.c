@@ -151,6 +151,7 @@ clear_view (UrokReaderPage *self)
 
 static gboolean
 open_epub (UrokReaderPage  *self,
+           const char      *path,
            GError         **error)
 {
   g_autoptr(UrokBookLocation) position = NULL;
@@ -163,7 +164,8 @@ open_epub (UrokReaderPage  *self,
     return FALSE;
   self->view = urok_reader_view_new ();
   gtk_stack_add_child (self->stack, self->view);
-  if (urok_store_get_reading_position (self->store, urok_book_info_get_identifier (self->book), &position, NULL) &&
+  if (path == NULL &&
+      urok_store_get_reading_position (self->store, urok_book_info_get_identifier (self->book), &position, NULL) &&
       position != NULL)
     {
       g_autoptr(GError) local_error = NULL;
@@ -172,7 +174,7 @@ open_epub (UrokReaderPage  *self,
       if (!have_position)
         g_message ("The saved reading position is not in the book any more: %s", local_error->message);
     }
-  urok_reader_view_open (UROK_READER_VIEW (self->view), UROK_BOOK_SOURCE (self->epub), NULL);
+  urok_reader_view_open (UROK_READER_VIEW (self->view), UROK_BOOK_SOURCE (self->epub), path);
   if (have_position)
     urok_reader_view_go_to_location (UROK_READER_VIEW (self->view), spine, progression);
   g_signal_connect_swapped (self->view, "relocated", G_CALLBACK (moved_cb), self);
@@ -212,12 +214,15 @@ open_pdf (UrokReaderPage  *self,
   return TRUE;
 }
 
-/* Shows @book; on failure the page is left empty and @error says why. */
+/* Shows @book where the teacher left it, or at @path (an EPUB document,
+ * with a #fragment or not) if given; on failure the page is left empty
+ * and @error says why. */
 gboolean
-urok_reader_page_open (UrokReaderPage  *self,
-                       UrokStore       *store,
-                       UrokBookInfo    *book,
-                       GError         **error)
+urok_reader_page_open_at (UrokReaderPage  *self,
+                          UrokStore       *store,
+                          UrokBookInfo    *book,
+                          const char      *path,
+                          GError         **error)
 {
   gboolean ok;
 
@@ -232,12 +237,21 @@ urok_reader_page_open (UrokReaderPage  *self,
   if (g_strcmp0 (urok_book_info_get_format (book), "pdf") == 0)
     ok = open_pdf (self, error);
   else
-    ok = open_epub (self, error);
+    ok = open_epub (self, path, error);
   if (!ok)
     clear_view (self);
   else
     gtk_widget_grab_focus (self->view);
   return ok;
+}
+
+gboolean
+urok_reader_page_open (UrokReaderPage  *self,
+                       UrokStore       *store,
+                       UrokBookInfo    *book,
+                       GError         **error)
+{
+  return urok_reader_page_open_at (self, store, book, NULL, error);
 }
 
 void

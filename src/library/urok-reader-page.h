@@ -20,6 +20,11 @@ gboolean      urok_reader_page_open     (UrokReaderPage  *self,
                                          UrokStore       *store,
                                          UrokBookInfo    *book,
                                          GError         **error);
+gboolean      urok_reader_page_open_at  (UrokReaderPage  *self,
+                                         UrokStore       *store,
+                                         UrokBookInfo    *book,
+                                         const char      *path,
+                                         GError         **error);
 void          urok_reader_page_close    (UrokReaderPage  *self);
 UrokBookInfo *urok_reader_page_get_book (UrokReaderPage  *self);
 GtkWidget    *urok_reader_page_get_view (UrokReaderPage  *self);

@@ -146,11 +146,28 @@ test_search_and_filters (void)
   ui_test_iterate ();
   g_assert_cmpuint (n_cards (), ==, 1);
   g_assert_false (gtk_widget_get_visible (no_match));
+  /* A word of the text (another form of it) lists the places it is in. */
+  gtk_editable_set_text (search, "дробями");
+  g_signal_emit_by_name (search, "search-changed");
+  ui_test_iterate ();
+  {
+    GtkWidget *hits = ui_test_find_named (page, "text_hits_list");
+
+    g_assert_true (gtk_widget_get_visible (hits));
+    g_assert_nonnull (gtk_widget_get_first_child (hits));
+    g_assert_true (gtk_widget_get_visible (ui_test_find_named (page, "text_hits_label")));
+    ui_test_save_png (gtk_widget_get_ancestor (page, GTK_TYPE_WINDOW), "library-text-search");
+    /* A place opens its book there. */
+    g_signal_emit_by_name (hits, "row-activated", gtk_widget_get_first_child (hits));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (page))), ==, "reader");
+    g_assert_true (gtk_widget_activate_action (ui_test_find_named (page, "reader_page"), "reader-page.close", NULL));
+  }
   gtk_editable_set_text (search, "qqqzzz");
   g_signal_emit_by_name (search, "search-changed");
   ui_test_iterate ();
   g_assert_cmpuint (n_cards (), ==, 0);
   g_assert_true (gtk_widget_get_visible (no_match));
+  g_assert_false (gtk_widget_get_visible (ui_test_find_named (page, "text_hits_list")));
   gtk_editable_set_text (search, "");
   g_signal_emit_by_name (search, "search-changed");
 
