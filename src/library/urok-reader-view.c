@@ -570,8 +570,13 @@ load_changed_cb (WebKitWebView   *web_view,
       g_autofree char *path = urok_reader_scheme_parse_uri (uri, NULL);
       int index = urok_book_source_find_spine (self->source, path);
 
-      /* The book's own script may have navigated: follow it. */
-      if (index >= 0 && index != self->spine_index)
+      /* The book's own script may have navigated: follow it.  A spine
+       * may list one document several times: staying on the item shown
+       * keeps turning past its first copy. */
+      if (index >= 0 && index != self->spine_index
+          && (self->spine_index < 0
+              || (guint)self->spine_index >= urok_book_source_get_n_spine (self->source)
+              || g_strcmp0 (urok_book_source_get_spine_path (self->source, (guint)self->spine_index), path) != 0))
         {
           self->spine_index = index;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPINE_INDEX]);
